@@ -1,0 +1,139 @@
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
+import { Ajv } from 'ajv';
+import { DarchaError } from '../errors/darcha-error.js';
+import { fieldErrorsFromAjv, formatFieldErrors } from '../errors/field-error.js';
+import { configSchema } from './config.schema.js';
+import type { DarchaConfig } from './types.js';
+
+/** Environment variables that override keys of `darcha.config.json`, and the key each one sets. */
+export const CONFIG_ENV_VARS: Readonly<Record<string, { key: string; numeric?: boolean }>> = {
+  PORT: { key: 'port', numeric: true },
+  HOST: { key: 'host' },
+  LOG_LEVEL: { key: 'logLevel' },
+  DATABASE_URL: { key: 'database.url' },
+  DARCHA_DATA_DIR: { key: 'database.dataDir' },
+  DARCHA_DB_POOL_MAX: { key: 'database.pool.max', numeric: true },
+  DARCHA_BASE_DOMAIN: { key: 'tenancy.baseDomain' },
+};
+
+export interface LoadConfigOptions {
+  /** Directory that relative paths and the default config file are resolved from. */
+  cwd?: string;
+  /** Environment to read overrides from; defaults to `process.env`. */
+  env?: Readonly<Record<string, string | undefined>>;
+  /** Config file to read; default `darcha.config.json` in `cwd` (or env `DARCHA_CONFIG`), optional. */
+  file?: string;
+  /** Values that win over both the file and the environment (tests, embedding). */
+  overrides?: Record<string, unknown>;
+}
+
+const DEFAULTS = {
+  port: 3000,
+  host: '0.0.0.0',
+  logLevel: 'info',
+  database: { dataDir: './.darcha/data', pool: { max: 10 } },
+  tenancy: {},
+};
+
+const ajv = new Ajv({ allErrors: true, useDefaults: false });
+const validate = ajv.compile(configSchema);
+
+/**
+ * Reads and validates the configuration. Invalid values raise `DARCHA_CONFIG_INVALID` listing every
+ * wrong key with what was expected; nothing else (no database, no files) is touched before this passes.
+ */
+export function loadConfig(options: LoadConfigOptions = {}): DarchaConfig {
+  const cwd = options.cwd ?? process.cwd();
+  const env = options.env ?? process.env;
+  const explicitFile = options.file ?? env['DARCHA_CONFIG'];
+  const file = path.resolve(cwd, explicitFile ?? 'darcha.config.json');
+
+  const merged: Record<string, unknown> = structuredClone(DEFAULTS);
+  mergeInto(merged, readConfigFile(file, explicitFile !== undefined));
+  const sources = new Map<string, string>();
+  for (const [name, { key, numeric }] of Object.entries(CONFIG_ENV_VARS)) {
+    const raw = env[name];
+    if (raw === undefined || raw === '') continue;
+    setPath(merged, key, numeric && /^-?\d+$/.test(raw.trim()) ? Number(raw) : raw);
+    sources.set(key, `${name}=${JSON.stringify(raw)}`);
+  }
+  for (const [key, value] of Object.entries(options.overrides ?? {})) setPath(merged, key, value);
+
+  if (!validate(merged)) {
+    const errors = fieldErrorsFromAjv(validate.errors, '.').map((e) => {
+      const source = sources.get(e.field);
+      return source ? { ...e, field: `${e.field} (from ${source})` } : e;
+    });
+    throw new DarchaError({
+      code: 'DARCHA_CONFIG_INVALID',
+      kind: 'invalid',
+      message: `The configuration is invalid:\n${formatFieldErrors(errors)}`,
+      hint: `Correct these values in ${file} or in the environment; see docs/reference/configuration.md.`,
+      details: { errors, file },
+    });
+  }
+  const config = merged as unknown as DarchaConfig;
+  config.database.dataDir = path.resolve(cwd, config.database.dataDir);
+  return Object.freeze(config);
+}
+
+function readConfigFile(file: string, required: boolean): Record<string, unknown> {
+  let text: string;
+  try {
+    text = readFileSync(file, 'utf8');
+  } catch (error) {
+    if (!required && (error as NodeJS.ErrnoException).code === 'ENOENT') return {};
+    throw new DarchaError({
+      code: 'DARCHA_CONFIG_UNREADABLE',
+      kind: 'invalid',
+      message: `Cannot read the config file ${file}: ${(error as Error).message}`,
+      hint: 'Check the path given in DARCHA_CONFIG or --config, and that the file is readable.',
+      cause: error,
+    });
+  }
+  let parsed: unknown;
+  try {
+    parsed = JSON.parse(text);
+  } catch (error) {
+    throw new DarchaError({
+      code: 'DARCHA_CONFIG_UNREADABLE',
+      kind: 'invalid',
+      message: `The config file ${file} is not valid JSON: ${(error as Error).message}`,
+      hint: 'Fix the JSON syntax; `npx prettier --check darcha.config.json` points at the line.',
+      cause: error,
+    });
+  }
+  if (typeof parsed !== 'object' || parsed === null || Array.isArray(parsed)) {
+    throw new DarchaError({
+      code: 'DARCHA_CONFIG_INVALID',
+      kind: 'invalid',
+      message: `The config file ${file} must hold a JSON object.`,
+      hint: 'Start from the example in docs/reference/configuration.md.',
+    });
+  }
+  return parsed as Record<string, unknown>;
+}
+
+function mergeInto(target: Record<string, unknown>, source: Record<string, unknown>): void {
+  for (const [key, value] of Object.entries(source)) {
+    const current = target[key];
+    if (isPlainObject(current) && isPlainObject(value)) mergeInto(current, value);
+    else target[key] = value;
+  }
+}
+
+function setPath(target: Record<string, unknown>, key: string, value: unknown): void {
+  const parts = key.split('.');
+  let node = target;
+  for (const part of parts.slice(0, -1)) {
+    const next = node[part];
+    if (!isPlainObject(next)) node[part] = {};
+    node = node[part] as Record<string, unknown>;
+  }
+  node[parts[parts.length - 1]!] = value;
+}
+
+function isPlainObject(value: unknown): value is Record<string, unknown> {
+  return typeof value === 'object' && value !== null && !Array.isArray(value);
+}

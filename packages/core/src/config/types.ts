@@ -1,0 +1,39 @@
+/** Log levels pino understands, from the most to the least verbose. */
+export type LogLevel = 'trace' | 'debug' | 'info' | 'warn' | 'error' | 'fatal' | 'silent';
+
+/**
+ * The platform's instance configuration, read from `darcha.config.json` and the environment.
+ * See `docs/reference/configuration.md` for every key.
+ */
+export interface DarchaConfig {
+  /** HTTP port of `darcha start` / `npm start`. Env `PORT`. */
+  port: number;
+  /** Interface the server binds to. Env `HOST`. */
+  host: string;
+  /** Env `LOG_LEVEL`. */
+  logLevel: LogLevel;
+  database: DatabaseConfig;
+  tenancy: TenancyConfig;
+}
+
+export interface DatabaseConfig {
+  /**
+   * `postgres://...` to run on PostgreSQL 15+; absent to run on the embedded PGlite database.
+   * Env `DATABASE_URL`.
+   */
+  url?: string;
+  /** PGlite data directory, used only without `url`. Env `DARCHA_DATA_DIR`. */
+  dataDir: string;
+  pool: {
+    /** Most connections to PostgreSQL at once (PGlite always uses one). Env `DARCHA_DB_POOL_MAX`. */
+    max: number;
+  };
+}
+
+export interface TenancyConfig {
+  /**
+   * Host names under this domain resolve to the tenant named by their first label:
+   * with `darcha.example`, `chirchik.darcha.example` is the tenant `chirchik`. Env `DARCHA_BASE_DOMAIN`.
+   */
+  baseDomain?: string;
+}

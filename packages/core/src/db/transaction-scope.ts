@@ -1,0 +1,29 @@
+import { AsyncLocalStorage } from 'node:async_hooks';
+import { DarchaError } from '../errors/darcha-error.js';
+
+/** Which transaction the current async call chain is inside, if any. */
+const scope = new AsyncLocalStorage<{ kind: 'tenant' | 'host'; tenantId?: string }>();
+
+/**
+ * Runs `work` marked as inside a database transaction. Opening another transaction from inside one
+ * would wait for a second connection (forever on PGlite, which has one) and would not see the
+ * first one's writes, so it is refused with `DARCHA_DB_NESTED_TRANSACTION`.
+ */
+export function runInTransactionScope<T>(
+  kind: 'tenant' | 'host',
+  tenantId: string | undefined,
+  work: () => Promise<T>,
+): Promise<T> {
+  const outer = scope.getStore();
+  if (outer) {
+    const where = outer.kind === 'tenant' ? `withTenant("${outer.tenantId}")` : 'withHost()';
+    throw new DarchaError({
+      code: 'DARCHA_DB_NESTED_TRANSACTION',
+      kind: 'internal',
+      message: `A ${kind === 'tenant' ? `withTenant("${tenantId}")` : 'withHost()'} call was made inside ${where}.`,
+      hint: 'Pass the open transaction (trx) down to the code that needs it instead of opening another one.',
+      details: { outer: outer.kind, inner: kind },
+    });
+  }
+  return scope.run(tenantId === undefined ? { kind } : { kind, tenantId }, work);
+}

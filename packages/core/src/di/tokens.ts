@@ -1,0 +1,27 @@
+import type { DarchaConfig } from '../config/types.js';
+import type { Database } from '../db/database.js';
+import type { Logger } from '../logging/logger.js';
+import type { TenantRegistry } from '../tenancy/types.js';
+import type { TenantContainers } from './tenant-containers.js';
+
+/**
+ * A typed injection token: a symbol that remembers the type bound to it, so `resolve(container,
+ * TOKENS.Database)` is a `Database` without a cast.
+ */
+export type Token<T> = symbol & { readonly __darchaToken?: T };
+
+/** Creates a token; `Symbol.for` makes the same name the same token across package copies. */
+export function createToken<T>(name: string): Token<T> {
+  return Symbol.for(`darcha.${name}`) as Token<T>;
+}
+
+/** Core's public tokens. Root tokens are platform singletons; `TenantId` exists only in tenant containers. */
+export const TOKENS = {
+  Config: createToken<DarchaConfig>('Config'),
+  Logger: createToken<Logger>('Logger'),
+  Database: createToken<Database>('Database'),
+  TenantRegistry: createToken<TenantRegistry>('TenantRegistry'),
+  TenantContainers: createToken<TenantContainers>('TenantContainers'),
+  /** Tenant-scoped: the id of the tenant whose container this is. */
+  TenantId: createToken<string>('TenantId'),
+} as const;

@@ -1,0 +1,29 @@
+import deepmerge from 'deepmerge';
+import type { SettingValue, TenantSettings } from './types.js';
+
+/**
+ * Merges settings layers, root ancestor first and the tenant itself last. Objects merge key by key,
+ * so a city overrides one key of its region without copying the rest; arrays and scalars replace.
+ */
+export function mergeSettingsLayers(layers: readonly TenantSettings[]): TenantSettings {
+  return deepmerge.all<TenantSettings>([{}, ...layers], { arrayMerge: (_target, source: unknown[]) => source });
+}
+
+/**
+ * Applies a patch to a tenant's own settings: objects merge key by key, other values replace, and a
+ * `null` removes the key so that the value is inherited again. Returns a new object.
+ */
+export function applySettingsPatch(own: TenantSettings, patch: TenantSettings): TenantSettings {
+  const result: TenantSettings = { ...own };
+  for (const [key, value] of Object.entries(patch)) {
+    const current = result[key];
+    if (value === null) delete result[key];
+    else if (isObject(value) && isObject(current)) result[key] = applySettingsPatch(current, value);
+    else result[key] = value;
+  }
+  return result;
+}
+
+function isObject(value: SettingValue | undefined): value is { [key: string]: SettingValue } {
+  return typeof value === 'object' && value !== null && !Array.isArray(value);
+}
