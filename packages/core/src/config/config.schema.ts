@@ -5,12 +5,13 @@ import type { DarchaConfig } from './types.js';
 export const configSchema: JSONSchemaType<DarchaConfig> = {
   type: 'object',
   additionalProperties: false,
-  required: ['port', 'host', 'logLevel', 'database', 'tenancy'],
+  required: ['port', 'host', 'logLevel', 'database', 'tenancy', 'demo'],
   properties: {
     $schema: { type: 'string', nullable: true } as never,
     port: { type: 'integer', minimum: 0, maximum: 65535 },
     host: { type: 'string', minLength: 1 },
     logLevel: { type: 'string', enum: ['trace', 'debug', 'info', 'warn', 'error', 'fatal', 'silent'] },
+    demo: { type: 'boolean' },
     database: {
       type: 'object',
       additionalProperties: false,

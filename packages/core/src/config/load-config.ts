@@ -7,13 +7,14 @@ import { configSchema } from './config.schema.js';
 import type { DarchaConfig } from './types.js';
 
 /** Environment variables that override keys of `darcha.config.json`, and the key each one sets. */
-export const CONFIG_ENV_VARS: Readonly<Record<string, { key: string; numeric?: boolean }>> = {
-  PORT: { key: 'port', numeric: true },
+export const CONFIG_ENV_VARS: Readonly<Record<string, { key: string; type?: 'number' | 'boolean' }>> = {
+  PORT: { key: 'port', type: 'number' },
   HOST: { key: 'host' },
   LOG_LEVEL: { key: 'logLevel' },
   DATABASE_URL: { key: 'database.url' },
   DARCHA_DATA_DIR: { key: 'database.dataDir' },
-  DARCHA_DB_POOL_MAX: { key: 'database.pool.max', numeric: true },
+  DARCHA_DB_POOL_MAX: { key: 'database.pool.max', type: 'number' },
+  DARCHA_DEMO: { key: 'demo', type: 'boolean' },
   DARCHA_BASE_DOMAIN: { key: 'tenancy.baseDomain' },
 };
 
@@ -52,13 +53,15 @@ export function loadConfig(options: LoadConfigOptions = {}): DarchaConfig {
   const merged: Record<string, unknown> = structuredClone(DEFAULTS);
   mergeInto(merged, readConfigFile(file, explicitFile !== undefined));
   const sources = new Map<string, string>();
-  for (const [name, { key, numeric }] of Object.entries(CONFIG_ENV_VARS)) {
+  for (const [name, { key, type }] of Object.entries(CONFIG_ENV_VARS)) {
     const raw = env[name];
     if (raw === undefined || raw === '') continue;
-    setPath(merged, key, numeric && /^-?\d+$/.test(raw.trim()) ? Number(raw) : raw);
+    setPath(merged, key, fromEnv(raw, type));
     sources.set(key, `${name}=${JSON.stringify(raw)}`);
   }
   for (const [key, value] of Object.entries(options.overrides ?? {})) setPath(merged, key, value);
+  // The demo tenants are for the embedded quick start; on PostgreSQL they must be asked for.
+  if (merged['demo'] === undefined) merged['demo'] = !(merged['database'] as { url?: unknown }).url;
 
   if (!validate(merged)) {
     const errors = fieldErrorsFromAjv(validate.errors, '.').map((e) => {
@@ -76,6 +79,15 @@ export function loadConfig(options: LoadConfigOptions = {}): DarchaConfig {
   const config = merged as unknown as DarchaConfig;
   config.database.dataDir = path.resolve(cwd, config.database.dataDir);
   return Object.freeze(config);
+}
+
+/** Env values are strings: numbers and booleans are converted when they look right, else left for ajv to report. */
+function fromEnv(raw: string, type: 'number' | 'boolean' | undefined): unknown {
+  const value = raw.trim();
+  if (type === 'number' && /^-?\d+$/.test(value)) return Number(value);
+  if (type === 'boolean' && /^(true|1|yes)$/i.test(value)) return true;
+  if (type === 'boolean' && /^(false|0|no)$/i.test(value)) return false;
+  return raw;
 }
 
 function readConfigFile(file: string, required: boolean): Record<string, unknown> {

@@ -14,6 +14,12 @@ export interface DarchaConfig {
   logLevel: LogLevel;
   database: DatabaseConfig;
   tenancy: TenancyConfig;
+  /**
+   * Create the demo tenants (Uzbekistan, its regions, and the cities Chirchik, Djizak and Namangan)
+   * when they are missing. Defaults to true on the embedded database and false on PostgreSQL.
+   * Env `DARCHA_DEMO` (`true` / `false`).
+   */
+  demo: boolean;
 }
 
 export interface DatabaseConfig {

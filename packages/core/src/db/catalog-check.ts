@@ -72,33 +72,36 @@ interface IndexRow {
  * indexes that lead with `tenant_id`, and an owner other than the app role. Every other table must be
  * on the host list and closed to the app role. An empty result means the schema is sound.
  */
-export async function checkTenantCatalog(knex: Knex, options: CatalogCheckOptions): Promise<CatalogViolation[]> {
-  const [tables, columns, policies, constraints, indexes] = await Promise.all([
-    rows<TableRow>(
-      knex,
-      `select c.relname as table, c.relrowsecurity as rls, c.relforcerowsecurity as forced,
+export async function checkTenantCatalog(
+  knex: Knex,
+  options: CatalogCheckOptions,
+): Promise<CatalogViolation[]> {
+  // One query at a time: `knex` may be a transaction, whose single connection must not be shared.
+  const tables = await rows<TableRow>(
+    knex,
+    `select c.relname as table, c.relrowsecurity as rls, c.relforcerowsecurity as forced,
               pg_get_userbyid(c.relowner) as owner,
               exists (select 1 from pg_roles r where r.rolname = ?) and
                 has_table_privilege(?, c.oid, 'select,insert,update,delete,truncate,references') as app_privileged
          from pg_class c join pg_namespace n on n.oid = c.relnamespace
         where n.nspname = current_schema() and c.relkind in ('r', 'p')
         order by c.relname`,
-      [APP_ROLE, APP_ROLE],
-    ),
-    rows<ColumnRow>(
-      knex,
-      `select c.relname as table, format_type(a.atttypid, a.atttypmod) as type, a.attnotnull as not_null
+    [APP_ROLE, APP_ROLE],
+  );
+  const columns = await rows<ColumnRow>(
+    knex,
+    `select c.relname as table, format_type(a.atttypid, a.atttypmod) as type, a.attnotnull as not_null
          from pg_attribute a join pg_class c on c.oid = a.attrelid join pg_namespace n on n.oid = c.relnamespace
         where n.nspname = current_schema() and a.attname = 'tenant_id' and not a.attisdropped`,
-    ),
-    rows<PolicyRow>(
-      knex,
-      `select tablename as table, policyname as name, permissive, cmd, qual, with_check
+  );
+  const policies = await rows<PolicyRow>(
+    knex,
+    `select tablename as table, policyname as name, permissive, cmd, qual, with_check
          from pg_policies where schemaname = current_schema()`,
-    ),
-    rows<ConstraintRow>(
-      knex,
-      `select c.relname as table, k.conname as name, k.contype as type,
+  );
+  const constraints = await rows<ConstraintRow>(
+    knex,
+    `select c.relname as table, k.conname as name, k.contype as type,
               array(select a.attname from unnest(k.conkey) with ordinality u(n, o)
                       join pg_attribute a on a.attrelid = k.conrelid and a.attnum = u.n order by u.o)::text[] as cols,
               r.relname as ref_table,
@@ -109,17 +112,16 @@ export async function checkTenantCatalog(knex: Knex, options: CatalogCheckOption
          from pg_constraint k join pg_class c on c.oid = k.conrelid join pg_namespace n on n.oid = c.relnamespace
          left join pg_class r on r.oid = k.confrelid
         where n.nspname = current_schema() and k.contype in ('p', 'u', 'f')`,
-    ),
-    rows<IndexRow>(
-      knex,
-      `select t.relname as table, i.relname as name, am.amname as method, x.indisunique as unique,
+  );
+  const indexes = await rows<IndexRow>(
+    knex,
+    `select t.relname as table, i.relname as name, am.amname as method, x.indisunique as unique,
               array(select a.attname from unnest(x.indkey::int2[]) with ordinality u(n, o)
                       left join pg_attribute a on a.attrelid = x.indrelid and a.attnum = u.n order by u.o)::text[] as cols
          from pg_index x join pg_class i on i.oid = x.indexrelid join pg_class t on t.oid = x.indrelid
          join pg_am am on am.oid = i.relam join pg_namespace n on n.oid = t.relnamespace
         where n.nspname = current_schema()`,
-    ),
-  ]);
+  );
 
   const host = new Set(options.hostTables);
   const isHost = (table: string): boolean => host.has(table) || table.startsWith('darcha_migrations_');
@@ -139,16 +141,30 @@ export async function checkTenantCatalog(knex: Knex, options: CatalogCheckOption
       continue;
     }
     if (column.type !== 'text' || !column.not_null) {
-      add(t.table, 'tenant-id-column', `tenant_id is ${column.type}${column.not_null ? '' : ' null'}; use text not null`);
+      add(
+        t.table,
+        'tenant-id-column',
+        `tenant_id is ${column.type}${column.not_null ? '' : ' null'}; use text not null`,
+      );
     }
     if (!t.rls) add(t.table, 'rls-enabled', 'row level security is not enabled');
     if (!t.forced) add(t.table, 'rls-forced', 'row level security is not forced (the owner bypasses it)');
     if (t.owner === APP_ROLE || t.owner === HOST_ROLE) {
       add(t.table, 'owner', `is owned by ${t.owner}, which could then disable RLS`);
     }
-    checkPolicies(t.table, policies.filter((p) => p.table === t.table), add);
-    checkKeys(t.table, constraints.filter((c) => c.table === t.table), add);
-    for (const index of indexes.filter((i) => i.table === t.table)) {
+    checkPolicies(
+      t.table,
+      policies.filter((p) => p.table === t.table),
+      add,
+    );
+    checkKeys(
+      t.table,
+      constraints.filter((c) => c.table === t.table),
+      add,
+    );
+    // Indexes that back a primary or unique key were judged with their constraint above.
+    const constraintNames = new Set(constraints.filter((c) => c.table === t.table).map((c) => c.name));
+    for (const index of indexes.filter((i) => i.table === t.table && !constraintNames.has(i.name))) {
       if (index.unique && !index.cols.includes('tenant_id')) {
         add(t.table, 'unique-key', `unique index ${index.name} does not include tenant_id`);
       } else if (index.method === 'btree' && index.cols[0] !== 'tenant_id') {
@@ -167,7 +183,11 @@ function checkPolicies(
   const guards = (expr: string | null): boolean =>
     expr !== null && expr.includes('tenant_id') && expr.includes(TENANT_SETTING);
   if (!policies.some((p) => p.cmd === 'ALL' && guards(p.qual) && guards(p.with_check))) {
-    add(table, 'tenant-policy', `no policy checks tenant_id against ${TENANT_SETTING} in both USING and WITH CHECK`);
+    add(
+      table,
+      'tenant-policy',
+      `no policy checks tenant_id against ${TENANT_SETTING} in both USING and WITH CHECK`,
+    );
   }
   // Permissive policies are OR-ed together: one without the tenant check opens the table.
   for (const p of policies.filter((p) => p.permissive === 'PERMISSIVE')) {
@@ -196,7 +216,11 @@ function checkKeys(
     if (c.type === 'f') {
       const toTenants = c.ref_table === 'tenants' && c.cols.length === 1 && c.cols[0] === 'tenant_id';
       if (!toTenants && !(c.cols.includes('tenant_id') && (c.ref_cols ?? []).includes('tenant_id'))) {
-        add(table, 'foreign-key', `foreign key ${c.name} (${c.cols.join(', ')}) -> ${c.ref_table} does not match on tenant_id`);
+        add(
+          table,
+          'foreign-key',
+          `foreign key ${c.name} (${c.cols.join(', ')}) -> ${c.ref_table} does not match on tenant_id`,
+        );
       }
     }
   }

@@ -31,7 +31,8 @@ export interface OpenDatabaseOptions {
  * error when the server is unreachable, too old, or the PGlite directory is held by another process.
  */
 export async function openDatabase(options: OpenDatabaseOptions): Promise<Database> {
-  const engine = options.url ? await openPostgres(options.url, options.poolMax ?? 10) : await openPglite(options);
+  const log = knexLog(options.logger);
+  const engine = options.url ? await openPostgres(options.url, options.poolMax ?? 10, log) : await openPglite(options, log);
   options.logger?.debug({ kind: engine.kind, location: engine.location }, 'database opened');
   if (!options.onClosed) return new Database(engine);
   const onClosed = options.onClosed;
@@ -44,10 +45,11 @@ export async function openDatabase(options: OpenDatabaseOptions): Promise<Databa
   });
 }
 
-async function openPostgres(url: string, poolMax: number): Promise<DatabaseEngine> {
+async function openPostgres(url: string, poolMax: number, log: Knex.Logger): Promise<DatabaseEngine> {
   const location = describeUrl(url);
   const knex = knexFactory({
     client: 'pg',
+    log,
     connection: { connectionString: url, application_name: 'darcha' },
     pool: { min: 0, max: poolMax },
     acquireConnectionTimeout: 30_000,
@@ -79,7 +81,7 @@ async function openPostgres(url: string, poolMax: number): Promise<DatabaseEngin
   return { kind: 'postgres', location, knex, close: () => Promise.resolve() };
 }
 
-async function openPglite(options: OpenDatabaseOptions): Promise<DatabaseEngine> {
+async function openPglite(options: OpenDatabaseOptions, log: Knex.Logger): Promise<DatabaseEngine> {
   const dataDir = options.dataDir ?? 'memory://';
   const inMemory = options.pglite !== undefined || options.pgliteDump !== undefined || dataDir.startsWith('memory://');
   const lock = inMemory ? undefined : DataDirLock.acquire(dataDir);
@@ -103,6 +105,7 @@ async function openPglite(options: OpenDatabaseOptions): Promise<DatabaseEngine>
   }
   const knex = knexFactory({
     client: 'pg',
+    log,
     // A fresh adapter per connection; PGlite itself stays open until close().
     connection: () => createPgConfig(pglite) as unknown as Knex.PgConnectionConfig,
     pool: { min: 0, max: 1 },
@@ -120,6 +123,14 @@ async function openPglite(options: OpenDatabaseOptions): Promise<DatabaseEngine>
       }
     },
   };
+}
+
+/** Sends knex's own messages (migration failures, deprecations) to the platform logger, never to the console. */
+function knexLog(logger: Logger | undefined): Knex.Logger {
+  const to = (level: 'debug' | 'warn' | 'error') => (message: unknown) => {
+    logger?.[level]({ source: 'knex' }, typeof message === 'string' ? message : JSON.stringify(message));
+  };
+  return { debug: to('debug'), warn: to('warn'), error: to('error'), deprecate: to('warn') };
 }
 
 /** `postgres://user:secret@host:5432/db` → `host:5432/db` (never log credentials). */

@@ -57,9 +57,11 @@ export class PostgresTenantRegistry implements TenantRegistry {
   }
 
   async create(input: CreateTenantInput, options: ActorOptions = {}): Promise<Tenant> {
+    const candidateId = (input as { id?: unknown } | null)?.id;
+    if (typeof candidateId === 'string') assertTenantId(candidateId);
     if (!validateCreateTenant(input)) {
-      const id = (input as { id?: unknown } | null)?.id;
-      throw tenantInputInvalid(typeof id === 'string' ? id : undefined, fieldErrorsFromAjv(validateCreateTenant.errors));
+      const id = typeof candidateId === 'string' ? candidateId : undefined;
+      throw tenantInputInvalid(id, fieldErrorsFromAjv(validateCreateTenant.errors));
     }
     const defaultLocale = input.defaultLocale ?? 'uz-Latn';
     const timeZone = input.timeZone ?? 'Asia/Tashkent';

@@ -1,0 +1,24 @@
+import { createLogger, loadConfig, openPlatform, type Platform } from '@darcha/core';
+
+export interface GlobalOptions {
+  config?: string;
+}
+
+/**
+ * Opens the platform for one command and always closes it (releasing the PGlite lock), whatever the
+ * command does. Logs go to stderr at `warn` so that stdout carries only the command's output.
+ */
+export async function withPlatform<T>(
+  options: GlobalOptions,
+  work: (platform: Platform) => Promise<T>,
+  openOptions: { migrate?: boolean } = {},
+): Promise<T> {
+  const config = loadConfig(options.config ? { file: options.config } : {});
+  const logger = createLogger({ level: config.logLevel === 'info' ? 'warn' : config.logLevel, destination: process.stderr });
+  const platform = await openPlatform({ config, logger, migrate: openOptions.migrate ?? true });
+  try {
+    return await work(platform);
+  } finally {
+    await platform.close();
+  }
+}

@@ -1,0 +1,80 @@
+import { isDarchaError, type Logger } from '@darcha/core';
+import type { ErrorRequestHandler, RequestHandler } from 'express';
+import { STATUS_BY_KIND, type ProblemDocument } from './problem.js';
+
+/**
+ * Writes every error as `application/problem+json`. Darcha errors keep their code, message and hint;
+ * malformed JSON bodies become a 400; anything else is a plain 500 that names only the request id,
+ * and is logged in full.
+ */
+export function errorHandler(logger: Logger): ErrorRequestHandler {
+  return (error: unknown, req, res, _next) => {
+    const requestId = String(res.getHeader('x-request-id') ?? '');
+    let problem: ProblemDocument;
+    if (isDarchaError(error)) {
+      const status = STATUS_BY_KIND[error.kind];
+      problem = {
+        type: `https://darcha.dev/errors/${error.code}`,
+        title: error.code,
+        status,
+        code: error.code,
+        detail: error.message,
+        hint: error.hint,
+        details: error.details,
+        requestId,
+      };
+      if (status >= 500) logger.error({ err: error, requestId }, 'request failed');
+    } else if (isBodyParseError(error)) {
+      problem = {
+        type: 'https://darcha.dev/errors/DARCHA_HTTP_BODY_INVALID',
+        title: 'DARCHA_HTTP_BODY_INVALID',
+        status: error.status,
+        code: 'DARCHA_HTTP_BODY_INVALID',
+        detail: `The request body could not be read: ${error.message}`,
+        hint: 'Send a well-formed JSON body within the size limit, with Content-Type: application/json.',
+        requestId,
+      };
+    } else {
+      logger.error({ err: error, requestId, method: req.method, url: req.originalUrl }, 'unexpected error');
+      problem = {
+        type: 'about:blank',
+        title: 'Internal Server Error',
+        status: 500,
+        code: 'DARCHA_HTTP_INTERNAL',
+        detail: `Something went wrong on our side. Quote request id ${requestId} when reporting it.`,
+        requestId,
+      };
+    }
+    res.status(problem.status).type('application/problem+json').json(problem);
+  };
+}
+
+/** Answers unknown routes with a coded 404 problem instead of express's HTML page. */
+export function notFoundHandler(): RequestHandler {
+  return (req, res) => {
+    res
+      .status(404)
+      .type('application/problem+json')
+      .json({
+        type: 'https://darcha.dev/errors/DARCHA_HTTP_NOT_FOUND',
+        title: 'DARCHA_HTTP_NOT_FOUND',
+        status: 404,
+        code: 'DARCHA_HTTP_NOT_FOUND',
+        detail: `No route matches ${req.method} ${req.path}.`,
+        hint: 'Check the path; /healthz and /readyz are always available.',
+        requestId: String(res.getHeader('x-request-id') ?? ''),
+      } satisfies ProblemDocument);
+  };
+}
+
+function isBodyParseError(error: unknown): error is { status: number; message: string; type: string } {
+  const candidate = error as { status?: unknown; type?: unknown } | null;
+  return (
+    typeof candidate === 'object' &&
+    candidate !== null &&
+    typeof candidate.status === 'number' &&
+    candidate.status >= 400 &&
+    candidate.status < 500 &&
+    typeof candidate.type === 'string'
+  );
+}

@@ -1,0 +1,73 @@
+import { loadConfig, openPlatform, type LoadConfigOptions, type Logger, type Platform } from '@darcha/core';
+import { createServer, type DarchaServer } from './create-server.js';
+import { seedDemoTenants } from './demo-tenants.js';
+
+export interface RunServerOptions extends LoadConfigOptions {
+  /** Install SIGINT/SIGTERM handlers that shut down cleanly (default true). */
+  handleSignals?: boolean;
+}
+
+export interface RunningServer {
+  platform: Platform;
+  server: DarchaServer;
+  port: number;
+  /** Stops accepting, drains open requests, closes the database (and the PGlite lock). */
+  shutdown(): Promise<void>;
+}
+
+/**
+ * What `npm start` does: read and validate the configuration (nothing is touched if it is wrong),
+ * open the database and migrate, then listen. Signals shut it down cleanly.
+ */
+export async function runServer(options: RunServerOptions = {}): Promise<RunningServer> {
+  const config = loadConfig(options);
+  const platform = await openPlatform({ config });
+  if (config.demo) {
+    try {
+      await seedDemoTenants(platform.tenants);
+    } catch (error) {
+      await platform.close();
+      throw error;
+    }
+  }
+  const server = createServer({ platform });
+  let port: number;
+  try {
+    port = await server.listen(config.port, config.host);
+  } catch (error) {
+    await platform.close();
+    throw error;
+  }
+  platform.logger.info({ port, database: platform.db.kind, location: platform.db.location }, 'darcha listening');
+
+  let stopping: Promise<void> | undefined;
+  const shutdown = (): Promise<void> =>
+    (stopping ??= (async () => {
+      await server.close();
+      await platform.close();
+      platform.logger.info('darcha stopped');
+    })());
+  if (options.handleSignals ?? true) installSignalHandlers(platform.logger, shutdown);
+  return { platform, server, port, shutdown };
+}
+
+function installSignalHandlers(logger: Logger, shutdown: () => Promise<void>): void {
+  let received = 0;
+  const onSignal = (signal: NodeJS.Signals): void => {
+    received++;
+    if (received > 1) {
+      logger.warn({ signal }, 'second signal: exiting without waiting');
+      process.exit(1);
+    }
+    logger.info({ signal }, 'shutting down');
+    shutdown().then(
+      () => process.exit(0),
+      (error: unknown) => {
+        logger.error({ err: error }, 'shutdown failed');
+        process.exit(1);
+      },
+    );
+  };
+  process.on('SIGINT', onSignal);
+  process.on('SIGTERM', onSignal);
+}
