@@ -14,7 +14,10 @@ export async function withPlatform<T>(
   openOptions: { migrate?: boolean } = {},
 ): Promise<T> {
   const config = loadConfig(options.config ? { file: options.config } : {});
-  const logger = createLogger({ level: config.logLevel === 'info' ? 'warn' : config.logLevel, destination: process.stderr });
+  const logger = createLogger({
+    level: config.logLevel === 'info' ? 'warn' : config.logLevel,
+    destination: process.stderr,
+  });
   const platform = await openPlatform({ config, logger, migrate: openOptions.migrate ?? true });
   try {
     return await work(platform);

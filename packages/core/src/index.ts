@@ -2,7 +2,12 @@
  * @darcha/core: tenancy, database, and (as they land) the plugin host, service registry and
  * workflow engine. Everything a plugin or the server may use is exported here and nowhere else.
  */
-export { DarchaError, isDarchaError, type DarchaErrorInit, type DarchaErrorKind } from './errors/darcha-error.js';
+export {
+  DarchaError,
+  isDarchaError,
+  type DarchaErrorInit,
+  type DarchaErrorKind,
+} from './errors/darcha-error.js';
 export { fieldErrorsFromAjv, formatFieldErrors, type FieldError } from './errors/field-error.js';
 
 export { loadConfig, CONFIG_ENV_VARS, type LoadConfigOptions } from './config/load-config.js';
@@ -13,9 +18,19 @@ export { createLogger, REDACTED_PATHS, type Logger, type CreateLoggerOptions } f
 export { LOCALES, isLocale, type Locale, type LocalizedText } from './i18n/locales.js';
 
 export { Database } from './db/database.js';
-export { openDatabase, describeUrl, MIN_POSTGRES_MAJOR, type OpenDatabaseOptions } from './db/open-database.js';
+export {
+  openDatabase,
+  describeUrl,
+  MIN_POSTGRES_MAJOR,
+  type OpenDatabaseOptions,
+} from './db/open-database.js';
 export { enableTenantIsolation, type TenantTablePrivilege } from './db/tenant-table.js';
-export { checkTenantCatalog, CORE_HOST_TABLES, type CatalogViolation, type CatalogRule } from './db/catalog-check.js';
+export {
+  checkTenantCatalog,
+  CORE_HOST_TABLES,
+  type CatalogViolation,
+  type CatalogRule,
+} from './db/catalog-check.js';
 export { findMigrationNameProblems, MIGRATION_NAME_PATTERN } from './db/migration-names.js';
 export {
   APP_ROLE,

@@ -14,19 +14,34 @@ export const DEMO_TENANTS: readonly CreateTenantInput[] = [
     id: 'uz.tashkent-region',
     kind: 'region',
     parentId: 'uz',
-    names: { 'uz-Latn': 'Toshkent viloyati', 'uz-Cyrl': 'Тошкент вилояти', ru: 'Ташкентская область', en: 'Tashkent region' },
+    names: {
+      'uz-Latn': 'Toshkent viloyati',
+      'uz-Cyrl': 'Тошкент вилояти',
+      ru: 'Ташкентская область',
+      en: 'Tashkent region',
+    },
   },
   {
     id: 'uz.jizzakh-region',
     kind: 'region',
     parentId: 'uz',
-    names: { 'uz-Latn': 'Jizzax viloyati', 'uz-Cyrl': 'Жиззах вилояти', ru: 'Джизакская область', en: 'Jizzakh region' },
+    names: {
+      'uz-Latn': 'Jizzax viloyati',
+      'uz-Cyrl': 'Жиззах вилояти',
+      ru: 'Джизакская область',
+      en: 'Jizzakh region',
+    },
   },
   {
     id: 'uz.namangan-region',
     kind: 'region',
     parentId: 'uz',
-    names: { 'uz-Latn': 'Namangan viloyati', 'uz-Cyrl': 'Наманган вилояти', ru: 'Наманганская область', en: 'Namangan region' },
+    names: {
+      'uz-Latn': 'Namangan viloyati',
+      'uz-Cyrl': 'Наманган вилояти',
+      ru: 'Наманганская область',
+      en: 'Namangan region',
+    },
   },
   {
     id: 'chirchik',

@@ -38,7 +38,10 @@ export async function runServer(options: RunServerOptions = {}): Promise<Running
     await platform.close();
     throw error;
   }
-  platform.logger.info({ port, database: platform.db.kind, location: platform.db.location }, 'darcha listening');
+  platform.logger.info(
+    { port, database: platform.db.kind, location: platform.db.location },
+    'darcha listening',
+  );
 
   let stopping: Promise<void> | undefined;
   const shutdown = (): Promise<void> =>

@@ -4,7 +4,7 @@ import { withPlatform, type GlobalOptions } from '../with-platform.js';
 export function registerMigrateCommand(program: Command): void {
   program
     .command('migrate')
-    .description("apply pending migrations of core (a rerun does nothing); --status only reports them")
+    .description('apply pending migrations of core (a rerun does nothing); --status only reports them')
     .option('--status', 'list applied and pending migrations without applying anything')
     .action(async (options: { status?: boolean }, command: Command) => {
       const global = command.optsWithGlobals<GlobalOptions>();
@@ -17,7 +17,9 @@ export function registerMigrateCommand(program: Command): void {
             console.log(`${where}: ${state.applied.length} applied, ${state.pending.length} pending`);
             for (const name of state.pending) console.log(`  pending  ${name}`);
           } else {
-            console.log(`${where}: up to date (${state.applied.length} migrations of ${state.namespace} applied)`);
+            console.log(
+              `${where}: up to date (${state.applied.length} migrations of ${state.namespace} applied)`,
+            );
           }
         },
         { migrate: !options.status },

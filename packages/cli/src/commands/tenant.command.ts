@@ -11,7 +11,9 @@ interface CreateOptions {
 }
 
 export function registerTenantCommands(program: Command): void {
-  const tenant = program.command('tenant').description('create, list and suspend tenants (cities, regions, countries)');
+  const tenant = program
+    .command('tenant')
+    .description('create, list and suspend tenants (cities, regions, countries)');
 
   tenant
     .command('create <id>')
@@ -34,7 +36,9 @@ export function registerTenantCommands(program: Command): void {
           },
           { actor: 'cli' },
         );
-        console.log(`created ${created.kind} ${created.id}${created.parentId ? ` under ${created.parentId}` : ''}`);
+        console.log(
+          `created ${created.kind} ${created.id}${created.parentId ? ` under ${created.parentId}` : ''}`,
+        );
       });
     });
 
@@ -53,7 +57,7 @@ export function registerTenantCommands(program: Command): void {
 
   tenant
     .command('suspend <id>')
-    .description("suspend a tenant: its data stays, its requests are refused")
+    .description('suspend a tenant: its data stays, its requests are refused')
     .requiredOption('--reason <text>', 'why, for the audit log')
     .action(async (id: string, options: { reason: string }, command: Command) => {
       await withPlatform(command.optsWithGlobals<GlobalOptions>(), async (platform) => {
@@ -86,10 +90,23 @@ export function registerTenantCommands(program: Command): void {
 
 function formatTable(tenants: readonly Tenant[]): string {
   if (tenants.length === 0) return 'no tenants';
-  const rows = tenants.map((t) => [t.id, t.kind, t.parentId ?? '-', t.status, t.names[t.defaultLocale] ?? '']);
+  const rows = tenants.map((t) => [
+    t.id,
+    t.kind,
+    t.parentId ?? '-',
+    t.status,
+    t.names[t.defaultLocale] ?? '',
+  ]);
   const header = ['ID', 'KIND', 'PARENT', 'STATUS', 'NAME'];
   const widths = header.map((h, i) => Math.max(h.length, ...rows.map((r) => r[i]!.length)));
-  return [header, ...rows].map((r) => r.map((cell, i) => cell.padEnd(widths[i]!)).join('  ').trimEnd()).join('\n');
+  return [header, ...rows]
+    .map((r) =>
+      r
+        .map((cell, i) => cell.padEnd(widths[i]!))
+        .join('  ')
+        .trimEnd(),
+    )
+    .join('\n');
 }
 
 function parseKind(value: string): TenantKind {

@@ -37,7 +37,11 @@ interface AuditRow {
 }
 
 /** Appends an entry to the tenant's audit log inside the caller's `withTenant` transaction. */
-export async function appendAudit(trx: TenantTransaction, tenantId: string, entry: AuditEntryInput): Promise<void> {
+export async function appendAudit(
+  trx: TenantTransaction,
+  tenantId: string,
+  entry: AuditEntryInput,
+): Promise<void> {
   const context = currentContext();
   await trx('audit_log').insert({
     tenant_id: tenantId,
@@ -55,7 +59,11 @@ export async function appendAudit(trx: TenantTransaction, tenantId: string, entr
  * record commit together. The audit table's RLS is forced on the owner too, so the tenant is set
  * transaction-locally for the insert, exactly as `withTenant` does.
  */
-export async function appendAuditFromHost(trx: HostTransaction, tenantId: string, entry: AuditEntryInput): Promise<void> {
+export async function appendAuditFromHost(
+  trx: HostTransaction,
+  tenantId: string,
+  entry: AuditEntryInput,
+): Promise<void> {
   await trx.raw(`select set_config('${TENANT_SETTING}', ?, true)`, [tenantId]);
   await appendAudit(trx, tenantId, entry);
 }
@@ -68,7 +76,10 @@ export async function listAudit(
 ): Promise<AuditRecord[]> {
   const query = trx('audit_log')
     .where('tenant_id', tenantId)
-    .orderBy([{ column: 'at', order: 'desc' }, { column: 'id', order: 'desc' }])
+    .orderBy([
+      { column: 'at', order: 'desc' },
+      { column: 'id', order: 'desc' },
+    ])
     .limit(Math.min(Math.max(options.limit ?? 50, 1), 500));
   if (options.subjectType) query.andWhere('subject_type', options.subjectType);
   if (options.subjectId) query.andWhere('subject_id', options.subjectId);

@@ -47,7 +47,7 @@ const validate = ajv.compile(configSchema);
 export function loadConfig(options: LoadConfigOptions = {}): DarchaConfig {
   const cwd = options.cwd ?? process.cwd();
   const env = options.env ?? process.env;
-  const explicitFile = options.file ?? env['DARCHA_CONFIG'];
+  const explicitFile = options.file ?? (env['DARCHA_CONFIG'] || undefined);
   const file = path.resolve(cwd, explicitFile ?? 'darcha.config.json');
 
   const merged: Record<string, unknown> = structuredClone(DEFAULTS);
@@ -57,7 +57,7 @@ export function loadConfig(options: LoadConfigOptions = {}): DarchaConfig {
     const raw = env[name];
     if (raw === undefined || raw === '') continue;
     setPath(merged, key, fromEnv(raw, type));
-    sources.set(key, `${name}=${JSON.stringify(raw)}`);
+    sources.set(key, `${name}=${JSON.stringify(maskSecrets(raw))}`);
   }
   for (const [key, value] of Object.entries(options.overrides ?? {})) setPath(merged, key, value);
   // The demo tenants are for the embedded quick start; on PostgreSQL they must be asked for.
@@ -78,7 +78,7 @@ export function loadConfig(options: LoadConfigOptions = {}): DarchaConfig {
   }
   const config = merged as unknown as DarchaConfig;
   config.database.dataDir = path.resolve(cwd, config.database.dataDir);
-  return Object.freeze(config);
+  return deepFreeze(config);
 }
 
 /** Env values are strings: numbers and booleans are converted when they look right, else left for ajv to report. */
@@ -127,8 +127,12 @@ function readConfigFile(file: string, required: boolean): Record<string, unknown
   return parsed as Record<string, unknown>;
 }
 
+/** Keys that would reach `Object.prototype` through a config file; never merged. */
+const UNSAFE_KEYS = new Set(['__proto__', 'constructor', 'prototype']);
+
 function mergeInto(target: Record<string, unknown>, source: Record<string, unknown>): void {
   for (const [key, value] of Object.entries(source)) {
+    if (UNSAFE_KEYS.has(key)) continue;
     const current = target[key];
     if (isPlainObject(current) && isPlainObject(value)) mergeInto(current, value);
     else target[key] = value;
@@ -144,6 +148,18 @@ function setPath(target: Record<string, unknown>, key: string, value: unknown): 
     node = node[part] as Record<string, unknown>;
   }
   node[parts[parts.length - 1]!] = value;
+}
+
+/** `postgres://user:secret@host/db` → `postgres://user:***@host/db`, for messages and logs. */
+function maskSecrets(value: string): string {
+  return value.replace(/(\/\/[^:/@\s]*:)[^@\s]*@/, '$1***@');
+}
+
+function deepFreeze<T extends object>(value: T): T {
+  for (const child of Object.values(value)) {
+    if (typeof child === 'object' && child !== null) deepFreeze(child as object);
+  }
+  return Object.freeze(value);
 }
 
 function isPlainObject(value: unknown): value is Record<string, unknown> {

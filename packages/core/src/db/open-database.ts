@@ -32,7 +32,9 @@ export interface OpenDatabaseOptions {
  */
 export async function openDatabase(options: OpenDatabaseOptions): Promise<Database> {
   const log = knexLog(options.logger);
-  const engine = options.url ? await openPostgres(options.url, options.poolMax ?? 10, log) : await openPglite(options, log);
+  const engine = options.url
+    ? await openPostgres(options.url, options.poolMax ?? 10, log)
+    : await openPglite(options, log);
   options.logger?.debug({ kind: engine.kind, location: engine.location }, 'database opened');
   if (!options.onClosed) return new Database(engine);
   const onClosed = options.onClosed;
@@ -55,7 +57,9 @@ async function openPostgres(url: string, poolMax: number, log: Knex.Logger): Pro
     acquireConnectionTimeout: 30_000,
   });
   try {
-    const { rows } = await knex.raw<{ rows: { v: string }[] }>(`select current_setting('server_version_num') as v`);
+    const { rows } = await knex.raw<{ rows: { v: string }[] }>(
+      `select current_setting('server_version_num') as v`,
+    );
     const major = Math.floor(Number(rows[0]?.v) / 10000);
     if (major < MIN_POSTGRES_MAJOR) {
       throw new DarchaError({
@@ -83,7 +87,8 @@ async function openPostgres(url: string, poolMax: number, log: Knex.Logger): Pro
 
 async function openPglite(options: OpenDatabaseOptions, log: Knex.Logger): Promise<DatabaseEngine> {
   const dataDir = options.dataDir ?? 'memory://';
-  const inMemory = options.pglite !== undefined || options.pgliteDump !== undefined || dataDir.startsWith('memory://');
+  const inMemory =
+    options.pglite !== undefined || options.pgliteDump !== undefined || dataDir.startsWith('memory://');
   const lock = inMemory ? undefined : DataDirLock.acquire(dataDir);
   let pglite: PGlite;
   try {

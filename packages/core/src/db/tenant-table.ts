@@ -25,7 +25,9 @@ export async function enableTenantIsolation(
   const predicate = `tenant_id = nullif(current_setting('${TENANT_SETTING}', true), '')`;
   await knex.raw('alter table ?? enable row level security', [table]);
   await knex.raw('alter table ?? force row level security', [table]);
-  await knex.raw(`create policy tenant_isolation on ?? using (${predicate}) with check (${predicate})`, [table]);
+  await knex.raw(`create policy tenant_isolation on ?? using (${predicate}) with check (${predicate})`, [
+    table,
+  ]);
   if (privileges.length > 0) {
     await knex.raw(`grant ${privileges.join(', ')} on ?? to ${APP_ROLE}`, [table]);
   }

@@ -15,7 +15,10 @@ export interface RootServices {
 }
 
 /** The root container with the platform singletons, and the per-tenant child containers under it. */
-export function createRootContainer(services: RootServices): { root: Container; tenantContainers: TenantContainers } {
+export function createRootContainer(services: RootServices): {
+  root: Container;
+  tenantContainers: TenantContainers;
+} {
   const root = new Container();
   root.bind(TOKENS.Config).toConstantValue(services.config);
   root.bind(TOKENS.Logger).toConstantValue(services.logger);

@@ -31,7 +31,13 @@ export class DarchaError extends Error {
 
   /** A plain object for logs and API answers; never includes the stack or the cause. */
   toJSON(): { code: string; kind: DarchaErrorKind; message: string; hint: string; details: object } {
-    return { code: this.code, kind: this.kind, message: this.message, hint: this.hint, details: this.details };
+    return {
+      code: this.code,
+      kind: this.kind,
+      message: this.message,
+      hint: this.hint,
+      details: this.details,
+    };
   }
 }
 

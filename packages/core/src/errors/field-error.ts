@@ -12,11 +12,18 @@ export interface FieldError {
  * Turns ajv errors into field errors, one per invalid field, naming the field the way a user wrote it.
  * `separator` is `/` for JSON documents and `.` for config keys.
  */
-export function fieldErrorsFromAjv(errors: readonly ErrorObject[] | null | undefined, separator = '/'): FieldError[] {
+export function fieldErrorsFromAjv(
+  errors: readonly ErrorObject[] | null | undefined,
+  separator = '/',
+): FieldError[] {
   const seen = new Set<string>();
   const result: FieldError[] = [];
   for (const error of errors ?? []) {
-    const segments = error.instancePath.split('/').slice(1);
+    // instancePath is a JSON pointer: unescape its segments so every name is shown the same way.
+    const segments = error.instancePath
+      .split('/')
+      .slice(1)
+      .map((segment) => segment.replace(/~1/g, '/').replace(/~0/g, '~'));
     if (error.keyword === 'required') segments.push(String(error.params['missingProperty']));
     if (error.keyword === 'additionalProperties') segments.push(String(error.params['additionalProperty']));
     const field = separator === '/' ? '/' + segments.join('/') : segments.join('.') || '(root)';

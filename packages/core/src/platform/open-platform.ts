@@ -51,7 +51,10 @@ export async function openPlatform(options: OpenPlatformOptions): Promise<Platfo
         : await db.migrate(CORE_NAMESPACE, coreMigrations);
     const tenants = new PostgresTenantRegistry(db);
     const { root, tenantContainers } = createRootContainer({ config, logger, db, tenants });
-    logger.info({ database: db.kind, location: db.location, applied: migrations.applied.length }, 'platform open');
+    logger.info(
+      { database: db.kind, location: db.location, applied: migrations.applied.length },
+      'platform open',
+    );
     return { config, logger, db, tenants, root, tenantContainers, migrations, close: () => db.close() };
   } catch (error) {
     await db.close();

@@ -119,7 +119,8 @@ export class PostgresTenantRegistry implements TenantRegistry {
 
   async update(id: string, patch: UpdateTenantInput, options: ActorOptions = {}): Promise<Tenant> {
     assertTenantId(id);
-    if (!validateUpdateTenant(patch)) throw tenantInputInvalid(id, fieldErrorsFromAjv(validateUpdateTenant.errors));
+    if (!validateUpdateTenant(patch))
+      throw tenantInputInvalid(id, fieldErrorsFromAjv(validateUpdateTenant.errors));
     return this.#db.withHost(async (trx) => {
       const current = await lockTenant(trx, id);
       const names = patch.names ?? current.names;
@@ -211,7 +212,11 @@ export class PostgresTenantRegistry implements TenantRegistry {
     return mergeSettingsLayers(chain.map((t) => byId.get(t) ?? {}));
   }
 
-  async updateSettings(id: string, patch: TenantSettings, options: ActorOptions = {}): Promise<TenantSettings> {
+  async updateSettings(
+    id: string,
+    patch: TenantSettings,
+    options: ActorOptions = {},
+  ): Promise<TenantSettings> {
     assertTenantId(id);
     if (typeof patch !== 'object' || patch === null || Array.isArray(patch)) {
       throw tenantInputInvalid(id, [{ field: '/settings', message: 'must be a JSON object' }]);
@@ -244,18 +249,28 @@ export class PostgresTenantRegistry implements TenantRegistry {
         .ignore()
         .returning('host');
       if (inserted.length === 0) {
-        const owner = await trx('tenant_domains').where({ host: normalized }).first<{ tenant_id: string }>('tenant_id');
+        const owner = await trx('tenant_domains')
+          .where({ host: normalized })
+          .first<{ tenant_id: string }>('tenant_id');
         if (owner?.tenant_id === id) return;
         throw domainTaken(normalized, owner?.tenant_id ?? '?');
       }
-      await appendAuditFromHost(trx, id, { ...actor(options), action: 'tenant.domain.add', subjectType: 'domain', subjectId: normalized });
+      await appendAuditFromHost(trx, id, {
+        ...actor(options),
+        action: 'tenant.domain.add',
+        subjectType: 'domain',
+        subjectId: normalized,
+      });
     });
   }
 
   async removeDomain(host: string, options: ActorOptions = {}): Promise<void> {
     const normalized = normalizeHost(host);
     await this.#db.withHost(async (trx) => {
-      const [row] = await trx('tenant_domains').where({ host: normalized }).delete().returning<{ tenant_id: string }[]>('tenant_id');
+      const [row] = await trx('tenant_domains')
+        .where({ host: normalized })
+        .delete()
+        .returning<{ tenant_id: string }[]>('tenant_id');
       if (!row) return;
       await appendAuditFromHost(trx, row.tenant_id, {
         ...actor(options),
@@ -283,7 +298,12 @@ export class PostgresTenantRegistry implements TenantRegistry {
     return row?.tenant_id;
   }
 
-  async #changeStatus(id: string, status: Tenant['status'], reason: string | null, options: ActorOptions): Promise<Tenant> {
+  async #changeStatus(
+    id: string,
+    status: Tenant['status'],
+    reason: string | null,
+    options: ActorOptions,
+  ): Promise<Tenant> {
     assertTenantId(id);
     if (status !== 'active' && !(typeof reason === 'string' && reason.trim().length > 0)) {
       throw tenantInputInvalid(id, [{ field: '/reason', message: `is required to make a tenant ${status}` }]);
@@ -294,7 +314,10 @@ export class PostgresTenantRegistry implements TenantRegistry {
         throw tenantNotServing(id, 'archived', current.status_reason);
       }
       if (status === 'archived') {
-        const children = await trx('tenants').where({ parent_id: id }).whereNot({ status: 'archived' }).pluck('id');
+        const children = await trx('tenants')
+          .where({ parent_id: id })
+          .whereNot({ status: 'archived' })
+          .pluck('id');
         if (children.length > 0) throw tenantHasChildren(id, children.map(String));
       }
       const [row] = await trx<TenantRow>('tenants')
@@ -303,7 +326,12 @@ export class PostgresTenantRegistry implements TenantRegistry {
         .returning('*');
       await appendAuditFromHost(trx, id, {
         ...actor(options),
-        action: status === 'active' ? 'tenant.resume' : status === 'suspended' ? 'tenant.suspend' : 'tenant.archive',
+        action:
+          status === 'active'
+            ? 'tenant.resume'
+            : status === 'suspended'
+              ? 'tenant.suspend'
+              : 'tenant.archive',
         subjectType: 'tenant',
         subjectId: id,
         details: { from: current.status, to: status, reason },
@@ -315,15 +343,26 @@ export class PostgresTenantRegistry implements TenantRegistry {
   #checkFields(id: string, fields: { names: LocalizedText; defaultLocale: Locale; timeZone: string }): void {
     const errors: FieldError[] = [];
     if (!fields.names[fields.defaultLocale]) {
-      errors.push({ field: `/names/${fields.defaultLocale}`, message: 'is required: the name in the default locale' });
+      errors.push({
+        field: `/names/${fields.defaultLocale}`,
+        message: 'is required: the name in the default locale',
+      });
     }
     if (!isTimeZone(fields.timeZone)) {
-      errors.push({ field: '/timeZone', message: `"${fields.timeZone}" is not an IANA time zone (e.g. Asia/Tashkent)` });
+      errors.push({
+        field: '/timeZone',
+        message: `"${fields.timeZone}" is not an IANA time zone (e.g. Asia/Tashkent)`,
+      });
     }
     if (errors.length > 0) throw tenantInputInvalid(id, errors);
   }
 
-  async #checkParent(trx: HostTransaction, id: string, kind: TenantKind, parentId: string | null): Promise<void> {
+  async #checkParent(
+    trx: HostTransaction,
+    id: string,
+    kind: TenantKind,
+    parentId: string | null,
+  ): Promise<void> {
     const allowed = ALLOWED_PARENTS[kind];
     if (parentId === null) {
       if (kind === 'country') return;
@@ -334,7 +373,10 @@ export class PostgresTenantRegistry implements TenantRegistry {
     if (!parent) throw tenantParentInvalid(id, `parent "${parentId}" does not exist`);
     if (parent.status === 'archived') throw tenantParentInvalid(id, `parent "${parentId}" is archived`);
     if (!allowed.includes(parent.kind)) {
-      throw tenantParentInvalid(id, `"${parentId}" is a ${parent.kind}; a ${kind} sits under a ${allowed.join(' or ')}`);
+      throw tenantParentInvalid(
+        id,
+        `"${parentId}" is a ${parent.kind}; a ${kind} sits under a ${allowed.join(' or ')}`,
+      );
     }
   }
 }

@@ -42,7 +42,11 @@ export function tenantParentInvalid(id: string, reason: string): DarchaError {
   });
 }
 
-export function tenantNotServing(id: string, status: Exclude<TenantStatus, 'active'>, reason: string | null): DarchaError {
+export function tenantNotServing(
+  id: string,
+  status: Exclude<TenantStatus, 'active'>,
+  reason: string | null,
+): DarchaError {
   const suspended = status === 'suspended';
   return new DarchaError({
     code: suspended ? 'DARCHA_TENANT_SUSPENDED' : 'DARCHA_TENANT_ARCHIVED',

@@ -47,7 +47,8 @@ export function isTimeZone(zone: string): boolean {
   }
 }
 
-const HOST_PATTERN = /^(?=.{1,253}$)[a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?(\.[a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?)+$/;
+const HOST_PATTERN =
+  /^(?=.{1,253}$)[a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?(\.[a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?)+$/;
 
 /** True for a lowercase DNS host name with at least two labels (no scheme, port or path). */
 export function isHostName(host: string): boolean {

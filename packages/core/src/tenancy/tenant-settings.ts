@@ -6,7 +6,9 @@ import type { SettingValue, TenantSettings } from './types.js';
  * so a city overrides one key of its region without copying the rest; arrays and scalars replace.
  */
 export function mergeSettingsLayers(layers: readonly TenantSettings[]): TenantSettings {
-  return deepmerge.all<TenantSettings>([{}, ...layers], { arrayMerge: (_target, source: unknown[]) => source });
+  return deepmerge.all<TenantSettings>([{}, ...layers], {
+    arrayMerge: (_target, source: unknown[]) => structuredClone(source),
+  });
 }
 
 /**

@@ -27,7 +27,8 @@ export interface Tenant {
 
 /** Settings are a JSON object; children inherit their ancestors' keys and override single ones. */
 export type TenantSettings = { [key: string]: SettingValue };
-export type SettingValue = string | number | boolean | null | SettingValue[] | { [key: string]: SettingValue };
+export type SettingValue =
+  string | number | boolean | null | SettingValue[] | { [key: string]: SettingValue };
 
 export interface CreateTenantInput {
   id: string;

@@ -22,7 +22,10 @@ describe(`tenant table rules in the catalog (${engine})`, () => {
 
   it('flags a table with neither tenant_id nor a place on the host list', async () => {
     await db.migrate('throwaway', [
-      { name: '0001_loose', up: (knex) => knex.schema.createTable('loose', (t) => t.integer('id').primary()) },
+      {
+        name: '0001_loose',
+        up: (knex) => knex.schema.createTable('loose', (t) => t.integer('id').primary()),
+      },
     ]);
     expect(await check()).to.deep.include({
       table: 'loose',
@@ -55,12 +58,28 @@ describe(`tenant table rules in the catalog (${engine})`, () => {
       },
     ]);
     const rules = (table: string): string[] =>
-      violations.filter((v) => v.table === table).map((v) => v.rule).sort();
+      violations
+        .filter((v) => v.table === table)
+        .map((v) => v.rule)
+        .sort();
     const violations = await check();
     expect(rules('careless')).to.deep.equal(
-      ['index-order', 'primary-key', 'rls-enabled', 'rls-forced', 'tenant-id-column', 'tenant-policy', 'unique-key'].sort(),
+      [
+        'index-order',
+        'primary-key',
+        'rls-enabled',
+        'rls-forced',
+        'tenant-id-column',
+        'tenant-policy',
+        'unique-key',
+      ].sort(),
     );
-    expect(rules('careless_child')).to.deep.equal(['foreign-key', 'rls-forced', 'tenant-policy', 'tenant-policy']);
+    expect(rules('careless_child')).to.deep.equal([
+      'foreign-key',
+      'rls-forced',
+      'tenant-policy',
+      'tenant-policy',
+    ]);
   });
 
   it('accepts a tenant table made the documented way, with a composite foreign key', async () => {

@@ -31,15 +31,25 @@ describe(`tenant isolation through withTenant (${engine})`, () => {
     const tenants = new PostgresTenantRegistry(db);
     await tenants.create({ id: 'uz', kind: 'country', names: { en: 'Uzbekistan' }, defaultLocale: 'en' });
     for (let i = 0; i < 10; i++) {
-      await tenants.create({ id: `city-${i}`, kind: 'city', parentId: 'uz', names: { 'uz-Latn': `Shahar ${i}` } });
+      await tenants.create({
+        id: `city-${i}`,
+        kind: 'city',
+        parentId: 'uz',
+        names: { 'uz-Latn': `Shahar ${i}` },
+      });
     }
     // Seed each city with its own rows, written as that city.
     for (let i = 0; i < 10; i++) {
       await db.withTenant(`city-${i}`, (trx) =>
         trx('audit_log').insert(
-          Array.from({ length: 5 }, (_, n) => ({ tenant_id: `city-${i}`, actor: `officer-${i}`, action: `seed.${n}` })),
+          Array.from({ length: 5 }, (_, n) => ({
+            tenant_id: `city-${i}`,
+            actor: `officer-${i}`,
+            action: `seed.${n}`,
+          })),
         ),
-      );      await db.withTenant(`city-${i}`, (trx) =>
+      );
+      await db.withTenant(`city-${i}`, (trx) =>
         trx('notes').insert({ tenant_id: `city-${i}`, id: 1, body: `note of city ${i}` }),
       );
     }
@@ -53,7 +63,7 @@ describe(`tenant isolation through withTenant (${engine})`, () => {
     expect(new Set(rows.map((r) => r.tenant_id))).to.deep.equal(new Set(['city-1']));
   });
 
-  it("refuses to insert a row for another tenant", async () => {
+  it('refuses to insert a row for another tenant', async () => {
     const attempt = db.withTenant('city-1', (trx) =>
       trx('audit_log').insert({ tenant_id: 'city-2', actor: 'intruder', action: 'forge' }),
     );
@@ -77,14 +87,18 @@ describe(`tenant isolation through withTenant (${engine})`, () => {
 
   it('cannot move its own row to another tenant', async () => {
     await expectRejected(
-      db.withTenant('city-1', (trx) => trx('notes').where({ tenant_id: 'city-1', id: 1 }).update({ tenant_id: 'city-2' })),
+      db.withTenant('city-1', (trx) =>
+        trx('notes').where({ tenant_id: 'city-1', id: 1 }).update({ tenant_id: 'city-2' }),
+      ),
       /row-level security/,
     );
   });
 
   it('runs as the app role, which is neither superuser nor exempt from RLS', async () => {
     const role = await db.withTenant('city-1', (trx) =>
-      trx.raw(`select current_user as name, r.rolsuper, r.rolbypassrls from pg_roles r where r.rolname = current_user`),
+      trx.raw(
+        `select current_user as name, r.rolsuper, r.rolbypassrls from pg_roles r where r.rolname = current_user`,
+      ),
     );
     expect(role.rows[0]).to.deep.equal({ name: 'darcha_app', rolsuper: false, rolbypassrls: false });
   });
@@ -118,7 +132,9 @@ describe(`tenant isolation through withTenant (${engine})`, () => {
   it('does not leak the tenant or role through the pool after a transaction', async () => {
     await db.withTenant('city-3', (trx) => trx('audit_log').first());
     const after = await db.withHost((trx) =>
-      trx.raw(`select current_user as name, coalesce(current_setting('darcha.tenant_id', true), '') as tenant`),
+      trx.raw(
+        `select current_user as name, coalesce(current_setting('darcha.tenant_id', true), '') as tenant`,
+      ),
     );
     expect(after.rows[0].name).to.not.equal('darcha_app');
     expect(after.rows[0].tenant).to.equal('');
@@ -138,7 +154,9 @@ describe(`tenant isolation through withTenant (${engine})`, () => {
       const foreign = rows.filter((r) => r.tenant_id !== tenantId);
       expect(foreign, `rows seen by ${tenantId}`).to.have.length(0);
     }
-    const count = await db.withTenant('city-4', (trx) => trx('audit_log').where({ action: 'concurrent' }).count());
+    const count = await db.withTenant('city-4', (trx) =>
+      trx('audit_log').where({ action: 'concurrent' }).count(),
+    );
     expect(Number(count[0]!['count'])).to.equal(20);
   });
 

@@ -1,4 +1,5 @@
 import { expect } from 'chai';
+import type { Knex } from 'knex';
 import type { Database } from '../../src/db/database.js';
 import { openTestDatabase } from '../../src/db/testing.js';
 import { isDarchaError } from '../../src/errors/darcha-error.js';
@@ -34,7 +35,9 @@ describe(`migrations (${engine})`, () => {
     const plugin = [{ name: '0001_gas_tariffs', up: (knex: never) => Promise.resolve(knex) }];
     const state = await db.migrate('agency_gas', plugin);
     expect(state).to.deep.equal({ namespace: 'agency_gas', applied: ['0001_gas_tariffs'], pending: [] });
-    expect((await db.migrationState(CORE_NAMESPACE, coreMigrations)).applied).to.have.length(coreMigrations.length);
+    expect((await db.migrationState(CORE_NAMESPACE, coreMigrations)).applied).to.have.length(
+      coreMigrations.length,
+    );
   });
 
   it('leaves nothing behind when a migration fails, and reports it with a code', async () => {
@@ -42,7 +45,7 @@ describe(`migrations (${engine})`, () => {
     const broken = [
       {
         name: '0001_half',
-        async up(knex: import('knex').Knex) {
+        async up(knex: Knex) {
           await knex.schema.createTable('half_done', (t) => t.integer('id'));
           await knex.raw('select * from no_such_table');
         },

@@ -3,7 +3,7 @@ import { listAudit } from '../../src/audit/audit-log.js';
 import { runWithContext } from '../../src/context/request-context.js';
 import type { Database } from '../../src/db/database.js';
 import { openTestDatabase } from '../../src/db/testing.js';
-import { isDarchaError } from '../../src/errors/darcha-error.js';
+import { isDarchaError, type DarchaError } from '../../src/errors/darcha-error.js';
 import { PostgresTenantRegistry } from '../../src/tenancy/postgres-tenant-registry.js';
 
 const engine = process.env['DATABASE_URL'] ? 'PostgreSQL' : 'PGlite';
@@ -15,8 +15,17 @@ describe(`tenant registry (${engine})`, () => {
   before(async () => {
     db = await openTestDatabase();
     tenants = new PostgresTenantRegistry(db);
-    await tenants.create({ id: 'uz', kind: 'country', names: { 'uz-Latn': "O'zbekiston", en: 'Uzbekistan' } });
-    await tenants.create({ id: 'uz.tashkent-region', kind: 'region', parentId: 'uz', names: { 'uz-Latn': 'Toshkent viloyati' } });
+    await tenants.create({
+      id: 'uz',
+      kind: 'country',
+      names: { 'uz-Latn': "O'zbekiston", en: 'Uzbekistan' },
+    });
+    await tenants.create({
+      id: 'uz.tashkent-region',
+      kind: 'region',
+      parentId: 'uz',
+      names: { 'uz-Latn': 'Toshkent viloyati' },
+    });
     await tenants.create({
       id: 'chirchik',
       kind: 'city',
@@ -43,9 +52,19 @@ describe(`tenant registry (${engine})`, () => {
     });
 
     it('refuses a duplicate id with DARCHA_TENANT_EXISTS, also when two creates race', async () => {
-      await expectCode(tenants.create({ id: 'chirchik', kind: 'city', parentId: 'uz', names: { 'uz-Latn': 'x' } }), 'DARCHA_TENANT_EXISTS');
+      await expectCode(
+        tenants.create({ id: 'chirchik', kind: 'city', parentId: 'uz', names: { 'uz-Latn': 'x' } }),
+        'DARCHA_TENANT_EXISTS',
+      );
       const racing = await Promise.allSettled(
-        [1, 2, 3].map(() => tenants.create({ id: 'angren', kind: 'city', parentId: 'uz.tashkent-region', names: { 'uz-Latn': 'Angren' } })),
+        [1, 2, 3].map(() =>
+          tenants.create({
+            id: 'angren',
+            kind: 'city',
+            parentId: 'uz.tashkent-region',
+            names: { 'uz-Latn': 'Angren' },
+          }),
+        ),
       );
       expect(racing.filter((r) => r.status === 'fulfilled')).to.have.length(1);
       for (const r of racing.filter((r) => r.status === 'rejected')) {
@@ -69,9 +88,15 @@ describe(`tenant registry (${engine})`, () => {
       expect(fields).to.include.members(['/names/uz-Latn', '/defaultLocale', '/colour']);
     });
 
-    it("requires the name in the default locale and a real time zone", async () => {
+    it('requires the name in the default locale and a real time zone', async () => {
       const error = await expectCode(
-        tenants.create({ id: 'djizak', kind: 'city', parentId: 'uz', names: { ru: 'Джизак' }, timeZone: 'Asia/Atlantis' }),
+        tenants.create({
+          id: 'djizak',
+          kind: 'city',
+          parentId: 'uz',
+          names: { ru: 'Джизак' },
+          timeZone: 'Asia/Atlantis',
+        }),
         'DARCHA_TENANT_INPUT_INVALID',
       );
       expect(error.message).to.include('/names/uz-Latn').and.include('Asia/Atlantis');
@@ -79,7 +104,10 @@ describe(`tenant registry (${engine})`, () => {
     });
 
     it('keeps the hierarchy country > region > city', async () => {
-      await expectCode(tenants.create({ id: 'orphan', kind: 'city', names: { 'uz-Latn': 'x' } }), 'DARCHA_TENANT_PARENT_INVALID');
+      await expectCode(
+        tenants.create({ id: 'orphan', kind: 'city', names: { 'uz-Latn': 'x' } }),
+        'DARCHA_TENANT_PARENT_INVALID',
+      );
       await expectCode(
         tenants.create({ id: 'kz', kind: 'country', parentId: 'uz', names: { 'uz-Latn': 'x' } }),
         'DARCHA_TENANT_PARENT_INVALID',
@@ -95,15 +123,23 @@ describe(`tenant registry (${engine})`, () => {
     });
 
     it('refuses a malformed id with DARCHA_TENANT_INVALID', async () => {
-      await expectCode(tenants.create({ id: 'Chirchik', kind: 'city', parentId: 'uz', names: { en: 'x' } }), 'DARCHA_TENANT_INVALID');
+      await expectCode(
+        tenants.create({ id: 'Chirchik', kind: 'city', parentId: 'uz', names: { en: 'x' } }),
+        'DARCHA_TENANT_INVALID',
+      );
       await expectCode(tenants.get('../etc'), 'DARCHA_TENANT_INVALID');
     });
   });
 
   describe('hierarchy and listing', () => {
     it('walks ancestors (root first) and descendants', async () => {
-      expect((await tenants.ancestors('chirchik')).map((t) => t.id)).to.deep.equal(['uz', 'uz.tashkent-region']);
-      expect((await tenants.descendants('uz')).map((t) => t.id)).to.include.ordered.members(['uz.tashkent-region']);
+      expect((await tenants.ancestors('chirchik')).map((t) => t.id)).to.deep.equal([
+        'uz',
+        'uz.tashkent-region',
+      ]);
+      expect((await tenants.descendants('uz')).map((t) => t.id)).to.include.ordered.members([
+        'uz.tashkent-region',
+      ]);
       expect((await tenants.descendants('uz')).map((t) => t.id)).to.include('chirchik');
       expect(await tenants.ancestors('uz')).to.deep.equal([]);
       await expectCode(tenants.ancestors('nowhere'), 'DARCHA_TENANT_NOT_FOUND');
@@ -111,12 +147,24 @@ describe(`tenant registry (${engine})`, () => {
 
     it('filters the list by kind, parent and status', async () => {
       expect((await tenants.list({ kind: 'region' })).map((t) => t.id)).to.deep.equal(['uz.tashkent-region']);
-      expect((await tenants.list({ parentId: 'uz.tashkent-region' })).map((t) => t.id)).to.include('chirchik');
+      expect((await tenants.list({ parentId: 'uz.tashkent-region' })).map((t) => t.id)).to.include(
+        'chirchik',
+      );
     });
 
     it('updates names, locale and time zone, and moves a city under another region', async () => {
-      await tenants.create({ id: 'uz.jizzakh-region', kind: 'region', parentId: 'uz', names: { 'uz-Latn': 'Jizzax viloyati' } });
-      await tenants.create({ id: 'gulistan', kind: 'city', parentId: 'uz.tashkent-region', names: { 'uz-Latn': 'Guliston' } });
+      await tenants.create({
+        id: 'uz.jizzakh-region',
+        kind: 'region',
+        parentId: 'uz',
+        names: { 'uz-Latn': 'Jizzax viloyati' },
+      });
+      await tenants.create({
+        id: 'gulistan',
+        kind: 'city',
+        parentId: 'uz.tashkent-region',
+        names: { 'uz-Latn': 'Guliston' },
+      });
       const moved = await tenants.update('gulistan', {
         parentId: 'uz.jizzakh-region',
         names: { 'uz-Latn': 'Guliston', ru: 'Гулистан' },
@@ -136,7 +184,9 @@ describe(`tenant registry (${engine})`, () => {
       await tenants.suspend('chirchik', 'contract renewal', { actor: 'platform-admin' });
       const error = await expectCode(tenants.requireActive('chirchik'), 'DARCHA_TENANT_SUSPENDED');
       expect(error.message).to.include('contract renewal');
-      const kept = await db.withTenant('chirchik', (trx) => trx('audit_log').where({ action: 'inquiry.file' }));
+      const kept = await db.withTenant('chirchik', (trx) =>
+        trx('audit_log').where({ action: 'inquiry.file' }),
+      );
       expect(kept).to.have.length(1);
       await tenants.resume('chirchik');
       expect((await tenants.requireActive('chirchik')).status).to.equal('active');
@@ -147,9 +197,17 @@ describe(`tenant registry (${engine})`, () => {
     });
 
     it('archives only a tenant with no active children, and for good', async () => {
-      const error = await expectCode(tenants.archive('uz.tashkent-region', 'merged'), 'DARCHA_TENANT_HAS_CHILDREN');
+      const error = await expectCode(
+        tenants.archive('uz.tashkent-region', 'merged'),
+        'DARCHA_TENANT_HAS_CHILDREN',
+      );
       expect(error.details['children']).to.include('chirchik');
-      await tenants.create({ id: 'yangiyul', kind: 'city', parentId: 'uz.tashkent-region', names: { 'uz-Latn': 'Yangiyo‘l' } });
+      await tenants.create({
+        id: 'yangiyul',
+        kind: 'city',
+        parentId: 'uz.tashkent-region',
+        names: { 'uz-Latn': 'Yangiyo‘l' },
+      });
       await tenants.archive('yangiyul', 'pilot ended');
       await expectCode(tenants.requireActive('yangiyul'), 'DARCHA_TENANT_ARCHIVED');
       await expectCode(tenants.resume('yangiyul'), 'DARCHA_TENANT_ARCHIVED');
@@ -160,14 +218,20 @@ describe(`tenant registry (${engine})`, () => {
   describe('settings', () => {
     it('lets a city override one key of its region without copying the rest', async () => {
       await tenants.updateSettings('uz', { currency: 'UZS', branding: { logo: 'uz.svg', color: '#1eb53a' } });
-      await tenants.updateSettings('uz.tashkent-region', { branding: { logo: 'tashkent.svg' }, saturdayOpen: false });
+      await tenants.updateSettings('uz.tashkent-region', {
+        branding: { logo: 'tashkent.svg' },
+        saturdayOpen: false,
+      });
       await tenants.updateSettings('chirchik', { branding: { color: '#0099b5' }, saturdayOpen: true });
       expect(await tenants.effectiveSettings('chirchik')).to.deep.equal({
         currency: 'UZS',
         branding: { logo: 'tashkent.svg', color: '#0099b5' },
         saturdayOpen: true,
       });
-      expect(await tenants.ownSettings('chirchik')).to.deep.equal({ branding: { color: '#0099b5' }, saturdayOpen: true });
+      expect(await tenants.ownSettings('chirchik')).to.deep.equal({
+        branding: { color: '#0099b5' },
+        saturdayOpen: true,
+      });
     });
 
     it('inherits again when a city removes its own key with null', async () => {
@@ -210,22 +274,28 @@ describe(`tenant registry (${engine})`, () => {
         'tenant.domain.add',
         'tenant.domain.remove',
       ]);
-      expect(entries[0]).to.include({ action: 'tenant.settings.update', actor: 'admin-7', requestId: 'req-42' });
+      expect(entries[0]).to.include({
+        action: 'tenant.settings.update',
+        actor: 'admin-7',
+        requestId: 'req-42',
+      });
       const suspension = entries.find((e) => e.action === 'tenant.suspend')!;
       expect(suspension).to.include({ actor: 'platform-admin', subjectId: 'chirchik' });
       expect(suspension.details).to.include({ from: 'active', to: 'suspended', reason: 'contract renewal' });
-      const regionEntries = await db.withTenant('uz.tashkent-region', (trx) => listAudit(trx, 'uz.tashkent-region'));
+      const regionEntries = await db.withTenant('uz.tashkent-region', (trx) =>
+        listAudit(trx, 'uz.tashkent-region'),
+      );
       expect(regionEntries.every((e) => e.subjectId !== 'chirchik')).to.equal(true);
     });
   });
 });
 
-async function expectCode(promise: Promise<unknown>, code: string): Promise<import('../../src/errors/darcha-error.js').DarchaError> {
+async function expectCode(promise: Promise<unknown>, code: string): Promise<DarchaError> {
   try {
     await promise;
   } catch (error) {
     expect(isDarchaError(error, code), `expected ${code}, got ${String(error)}`).to.equal(true);
-    return error as import('../../src/errors/darcha-error.js').DarchaError;
+    return error as DarchaError;
   }
   return expect.fail(`expected ${code}`);
 }

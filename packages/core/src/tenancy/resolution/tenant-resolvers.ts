@@ -5,7 +5,8 @@ import type { TenantResolution, TenantResolutionRequest, TenantResolver } from '
 export function userClaimResolver(): TenantResolver {
   return {
     name: 'user',
-    resolve: (request) => (request.userTenantId ? { tenantId: request.userTenantId, source: 'user' } : undefined),
+    resolve: (request) =>
+      request.userTenantId ? { tenantId: request.userTenantId, source: 'user' } : undefined,
   };
 }
 
@@ -46,11 +47,20 @@ export function pathPrefixResolver(): TenantResolver {
     resolve(request) {
       const match = PATH_PREFIX.exec(request.path);
       if (!match) return undefined;
-      const tenantId = decodeURIComponent(match[1]!);
+      const tenantId = safeDecode(match[1]!);
       assertTenantId(tenantId);
       return { tenantId, source: 'path', path: match[2] ?? '/' };
     },
   };
+}
+
+/** Percent-decodes a path segment; a malformed escape is returned as-is so the id check refuses it. */
+function safeDecode(segment: string): string {
+  try {
+    return decodeURIComponent(segment);
+  } catch {
+    return segment;
+  }
 }
 
 /** The `X-Darcha-Tenant` header, on public endpoints only. */

@@ -34,5 +34,7 @@ export interface TenantResolution {
  */
 export interface TenantResolver {
   readonly name: TenantSource;
-  resolve(request: TenantResolutionRequest): TenantResolution | undefined | Promise<TenantResolution | undefined>;
+  resolve(
+    request: TenantResolutionRequest,
+  ): TenantResolution | undefined | Promise<TenantResolution | undefined>;
 }
