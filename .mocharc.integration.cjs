@@ -1,6 +1,10 @@
 // Integration suite: real databases. PGlite by default; PostgreSQL when DATABASE_URL is set.
 module.exports = {
-  spec: ['packages/*/test/**/*.int.spec.ts', 'plugins/*/test/**/*.int.spec.ts', 'test/integration/**/*.spec.ts'],
+  spec: [
+    'packages/*/test/**/*.int.spec.ts',
+    'plugins/*/test/**/*.int.spec.ts',
+    'test/integration/**/*.spec.ts',
+  ],
   ignore: ['**/node_modules/**'],
   'node-option': ['conditions=darcha-source', 'import=tsx'],
   'forbid-only': true,

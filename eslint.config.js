@@ -18,7 +18,14 @@ export default tseslint.config(
     },
   },
   {
-    files: ['packages/cli/src/**', 'packages/server/src/main.ts', '**/test/**', 'examples/**', '*.cjs', '*.js'],
+    files: [
+      'packages/cli/src/**',
+      'packages/server/src/main.ts',
+      '**/test/**',
+      'examples/**',
+      '*.cjs',
+      '*.js',
+    ],
     rules: { 'no-console': 'off' },
   },
   {
