@@ -19,9 +19,17 @@ export async function withPlatform<T>(
     destination: process.stderr,
   });
   const platform = await openPlatform({ config, logger, migrate: openOptions.migrate ?? true });
+  // Ctrl-C mid-command still closes the database and releases the embedded database's lock.
+  const interrupt = (signal: NodeJS.Signals): void => {
+    void platform.close().finally(() => process.exit(signal === 'SIGINT' ? 130 : 143));
+  };
+  process.once('SIGINT', interrupt);
+  process.once('SIGTERM', interrupt);
   try {
     return await work(platform);
   } finally {
+    process.removeListener('SIGINT', interrupt);
+    process.removeListener('SIGTERM', interrupt);
     await platform.close();
   }
 }

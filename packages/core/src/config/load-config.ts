@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
-import { Ajv } from 'ajv';
+import { createAjv } from '../validation/create-ajv.js';
 import { DarchaError } from '../errors/darcha-error.js';
 import { fieldErrorsFromAjv, formatFieldErrors } from '../errors/field-error.js';
 import { configSchema } from './config.schema.js';
@@ -37,7 +37,7 @@ const DEFAULTS = {
   tenancy: {},
 };
 
-const ajv = new Ajv({ allErrors: true, useDefaults: false });
+const ajv = createAjv();
 const validate = ajv.compile(configSchema);
 
 /**
@@ -77,7 +77,9 @@ export function loadConfig(options: LoadConfigOptions = {}): DarchaConfig {
     });
   }
   const config = merged as unknown as DarchaConfig;
-  config.database.dataDir = path.resolve(cwd, config.database.dataDir);
+  if (!config.database.dataDir.startsWith('memory://')) {
+    config.database.dataDir = path.resolve(cwd, config.database.dataDir);
+  }
   return deepFreeze(config);
 }
 

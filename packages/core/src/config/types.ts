@@ -6,7 +6,7 @@ export type LogLevel = 'trace' | 'debug' | 'info' | 'warn' | 'error' | 'fatal' |
  * See `docs/reference/configuration.md` for every key.
  */
 export interface DarchaConfig {
-  /** HTTP port of `darcha start` / `npm start`. Env `PORT`. */
+  /** HTTP port of the server (`npm start`). Env `PORT`. */
   port: number;
   /** Interface the server binds to. Env `HOST`. */
   host: string;

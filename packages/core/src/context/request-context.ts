@@ -45,6 +45,6 @@ export function currentTenant(): string {
     code: 'DARCHA_TENANT_MISSING',
     kind: 'invalid',
     message: 'No tenant is selected for this request.',
-    hint: 'Address the tenant by its host name, a /t/<tenant>/ path prefix or the X-Darcha-Tenant header.',
+    hint: 'Address the tenant by its host name or a /t/<tenant>/ path prefix (public endpoints also take the X-Darcha-Tenant header).',
   });
 }

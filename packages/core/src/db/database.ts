@@ -87,7 +87,7 @@ export class Database {
         code: 'DARCHA_DB_MIGRATION_FAILED',
         kind: 'internal',
         message: `Migrating "${namespace}" on ${this.location} failed: ${(error as Error).message}`,
-        hint: 'Nothing of the failed migration was kept (each runs in a transaction); fix it and run `darcha migrate` again.',
+        hint: 'The run was rolled back as a whole (pending migrations of a namespace run in one transaction); fix the migration and run `darcha migrate` again.',
         details: { namespace },
         cause: error,
       });

@@ -46,11 +46,11 @@ export class DarchaError extends Error {
  * each kind to an exit code.
  */
 export type DarchaErrorKind =
-  | 'invalid' // the caller sent something wrong (400 / 422)
+  | 'invalid' // the caller sent something wrong (400)
   | 'not_found' // it does not exist, or the caller may not know that it does (404)
   | 'conflict' // it clashes with the current state (409)
   | 'forbidden' // the caller may not do this (403)
-  | 'unavailable' // a resource is busy or refused for now (423 / 503)
+  | 'unavailable' // a resource is busy or unreachable for now (503)
   | 'internal'; // a bug or broken installation (500)
 
 export interface DarchaErrorInit {

@@ -63,7 +63,7 @@ export function tenantHasChildren(id: string, children: string[]): DarchaError {
   return new DarchaError({
     code: 'DARCHA_TENANT_HAS_CHILDREN',
     kind: 'conflict',
-    message: `Tenant "${id}" still has active tenants below it: ${children.join(', ')}.`,
+    message: `Tenant "${id}" still has tenants below it that are not archived: ${children.join(', ')}.`,
     hint: 'Archive or move those tenants first.',
     details: { tenantId: id, children },
   });

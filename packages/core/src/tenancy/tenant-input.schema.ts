@@ -1,4 +1,5 @@
-import { Ajv, type ValidateFunction } from 'ajv';
+import type { ValidateFunction } from 'ajv';
+import { createAjv } from '../validation/create-ajv.js';
 import { LOCALES } from '../i18n/locales.js';
 import { TENANT_ID_MAX_LENGTH, TENANT_ID_PATTERN } from './tenant-id.js';
 import type { CreateTenantInput, UpdateTenantInput } from './types.js';
@@ -17,7 +18,7 @@ const common = {
   timeZone: { type: 'string', minLength: 1, maxLength: 64 },
 } as const;
 
-const ajv = new Ajv({ allErrors: true });
+const ajv = createAjv();
 
 export const validateCreateTenant: ValidateFunction<CreateTenantInput> = ajv.compile<CreateTenantInput>({
   type: 'object',
