@@ -2,6 +2,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { expect } from 'chai';
+import { coreMigrations } from '@darcha/core';
 import { runCli } from '../src/run-cli.js';
 
 /**
@@ -42,9 +43,9 @@ describe('darcha CLI', () => {
 
   it('migrates, and a rerun does nothing', async () => {
     expect(await darcha('migrate')).to.equal(0);
-    expect(out.join('\n')).to.match(/up to date \(3 migrations of core applied\)/);
+    expect(out.join('\n')).to.include(`up to date (${coreMigrations.length} migrations of core applied)`);
     expect(await darcha('migrate', '--status')).to.equal(0);
-    expect(out.join('\n')).to.include('3 applied, 0 pending');
+    expect(out.join('\n')).to.include(`${coreMigrations.length} applied, 0 pending`);
   });
 
   it('creates a hierarchy and lists it', async () => {
