@@ -5,13 +5,28 @@ import type { DarchaConfig } from './types.js';
 export const configSchema: JSONSchemaType<DarchaConfig> = {
   type: 'object',
   additionalProperties: false,
-  required: ['port', 'host', 'logLevel', 'database', 'tenancy', 'demo'],
+  required: ['port', 'host', 'logLevel', 'database', 'tenancy', 'plugins', 'demo'],
   properties: {
     $schema: { type: 'string', nullable: true } as never,
     port: { type: 'integer', minimum: 0, maximum: 65535 },
     host: { type: 'string', minLength: 1 },
     logLevel: { type: 'string', enum: ['trace', 'debug', 'info', 'warn', 'error', 'fatal', 'silent'] },
     demo: { type: 'boolean' },
+    plugins: {
+      type: 'object',
+      additionalProperties: false,
+      required: ['packages', 'discoverWorkspaces', 'failurePolicy', 'config'],
+      properties: {
+        packages: { type: 'array', items: { type: 'string', minLength: 1 }, uniqueItems: true },
+        discoverWorkspaces: { type: 'boolean' },
+        failurePolicy: { type: 'string', enum: ['abort', 'continue'] },
+        config: {
+          type: 'object',
+          required: [],
+          additionalProperties: { type: 'object', required: [] },
+        },
+      },
+    },
     database: {
       type: 'object',
       additionalProperties: false,

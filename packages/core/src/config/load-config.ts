@@ -15,6 +15,7 @@ export const CONFIG_ENV_VARS: Readonly<Record<string, { key: string; type?: 'num
   DARCHA_DATA_DIR: { key: 'database.dataDir' },
   DARCHA_DB_POOL_MAX: { key: 'database.pool.max', type: 'number' },
   DARCHA_DEMO: { key: 'demo', type: 'boolean' },
+  DARCHA_PLUGIN_FAILURE_POLICY: { key: 'plugins.failurePolicy' },
   DARCHA_BASE_DOMAIN: { key: 'tenancy.baseDomain' },
 };
 
@@ -35,6 +36,7 @@ const DEFAULTS = {
   logLevel: 'info',
   database: { dataDir: './.darcha/data', pool: { max: 10 } },
   tenancy: {},
+  plugins: { packages: [], discoverWorkspaces: true, failurePolicy: 'continue', config: {} },
 };
 
 const ajv = createAjv();

@@ -14,6 +14,7 @@ export interface DarchaConfig {
   logLevel: LogLevel;
   database: DatabaseConfig;
   tenancy: TenancyConfig;
+  plugins: PluginsConfig;
   /**
    * Create the demo tenants (Uzbekistan, its regions, and the cities Chirchik, Djizak and Namangan)
    * when they are missing. Defaults to true on the embedded database and false on PostgreSQL.
@@ -42,4 +43,15 @@ export interface TenancyConfig {
    * with `darcha.example`, `chirchik.darcha.example` is the tenant `chirchik`. Env `DARCHA_BASE_DOMAIN`.
    */
   baseDomain?: string;
+}
+
+export interface PluginsConfig {
+  /** Plugin packages to load, by npm package name. */
+  packages: string[];
+  /** Also load every workspace package whose package.json has a `darcha` field. */
+  discoverWorkspaces: boolean;
+  /** `continue` (default): serve without a plugin that fails to start; `abort`: refuse to start. */
+  failurePolicy: 'abort' | 'continue';
+  /** Each plugin's instance config, by plugin id, validated against its configSchema. */
+  config: Record<string, Record<string, unknown>>;
 }

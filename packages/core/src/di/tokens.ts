@@ -1,6 +1,7 @@
 import type { DarchaConfig } from '../config/types.js';
 import type { Database } from '../db/database.js';
 import type { Logger } from '../logging/logger.js';
+import type { AgencyDirectory, ServiceRegistry, TenantCatalog } from '../registry/contracts.js';
 import type { TenantRegistry } from '../tenancy/types.js';
 import type { TenantContainers } from './tenant-containers.js';
 
@@ -22,6 +23,22 @@ export const TOKENS = {
   Database: createToken<Database>('Database'),
   TenantRegistry: createToken<TenantRegistry>('TenantRegistry'),
   TenantContainers: createToken<TenantContainers>('TenantContainers'),
+  ServiceRegistry: createToken<ServiceRegistry>('ServiceRegistry'),
+  TenantCatalog: createToken<TenantCatalog>('TenantCatalog'),
+  AgencyDirectory: createToken<AgencyDirectory>('AgencyDirectory'),
   /** Tenant-scoped: the id of the tenant whose container this is. */
   TenantId: createToken<string>('TenantId'),
 } as const;
+
+/**
+ * Core tokens a plugin may resolve with `ctx.get(token)`. Host-side handles (the database with its
+ * host transactions, the tenant registry, config) are deliberately absent: plugins reach tenant data
+ * through `ctx.withTenant`.
+ */
+export const PLUGIN_VISIBLE_TOKENS: readonly symbol[] = [
+  TOKENS.Logger,
+  TOKENS.ServiceRegistry,
+  TOKENS.TenantCatalog,
+  TOKENS.AgencyDirectory,
+  TOKENS.TenantId,
+];
