@@ -8,4 +8,5 @@ export const EXIT_CODE_BY_KIND: Readonly<Record<DarchaErrorKind, number>> = {
   conflict: 4,
   forbidden: 5,
   unavailable: 6,
+  unauthenticated: 7,
 };

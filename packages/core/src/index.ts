@@ -90,3 +90,112 @@ export { TenantContainers, resolve, type TenantModule } from './di/tenant-contai
 export { createRootContainer, type RootServices } from './di/root-container.js';
 
 export { openPlatform, type OpenPlatformOptions, type Platform } from './platform/open-platform.js';
+
+export { searchKey } from './i18n/search-key.js';
+export { createAjv } from './validation/create-ajv.js';
+export { PLUGIN_VISIBLE_TOKENS } from './di/tokens.js';
+
+export { definePlugin, isDarchaPlugin } from './plugins/define-plugin.js';
+export { createExtensionPoint, type ExtensionPoint } from './plugins/extension-point.js';
+export { PLUGIN_API_VERSION } from './plugins/plugin-api-version.js';
+export {
+  checkPlugins,
+  PLUGIN_ID_PATTERN,
+  type CheckedPlugin,
+  type LoadedPlugin,
+} from './plugins/plugin-checks.js';
+export {
+  loadPlugins,
+  loadPluginPackage,
+  discoverWorkspacePlugins,
+  type LoadPluginsOptions,
+  type LoadPluginsResult,
+} from './plugins/plugin-loader.js';
+export { PluginHost, migrationNamespace, type PluginHostDeps } from './plugins/plugin-host.js';
+export { TenantPluginManager, type PluginEnablement } from './plugins/tenant-plugin-manager.js';
+export { ContributionRegistry } from './plugins/contribution-registry.js';
+export { DEFAULT_HOOK_TIMEOUT_MS } from './plugins/hook-timeout.js';
+export type {
+  DarchaPlugin,
+  PluginContext,
+  PluginDependency,
+  PluginFailurePolicy,
+  PluginKind,
+  PluginManifest,
+  PluginRegisterContext,
+  PluginReportEntry,
+  PluginStatus,
+  PluginTenantContext,
+  TenantModuleContext,
+} from './plugins/types.js';
+export type {
+  AdminPage,
+  DashboardWidget,
+  EffectFunction,
+  EventHandler,
+  GuardFunction,
+  NotificationChannel,
+  PaymentProvider,
+  PluginRoute,
+  PluginRouteRequest,
+  PluginRouteResponse,
+  TemplateHelper,
+  TemplateSources,
+  Translations,
+  WorkflowDefinitionData,
+} from './plugins/contributions.js';
+
+export type { ServiceRegistry, AgencyDirectory, TenantCatalog, Agency, Desk } from './registry/contracts.js';
+export type {
+  ApplicantType,
+  ApplicationFieldError,
+  ApplicationValidationResult,
+  CatalogEntryInput,
+  CatalogOverrides,
+  CatalogQuery,
+  CatalogService,
+  Channel,
+  FieldUiHint,
+  InquiryKind,
+  JsonSchema,
+  PublishedService,
+  RequiredDocument,
+  ServiceCategory,
+  ServiceDefinition,
+  ServiceFee,
+  ServiceSla,
+} from './registry/types.js';
+
+export { ApplicationValidator, type ServiceForm } from './registry/validation/application-validator.js';
+export {
+  addDarchaFormats,
+  isDarchaFormat,
+  DARCHA_FORMATS,
+  PINFL_PATTERN,
+  TIN_PATTERN,
+  CADASTRE_NUMBER_PATTERN,
+  UZ_PHONE_PATTERN,
+  UTILITY_ACCOUNT_PATTERN,
+  POSTAL_CODE_PATTERN,
+  type DarchaFormat,
+} from './registry/validation/identifier-formats.js';
+
+export { DEFAULT_CATEGORIES } from './registry/default-classification.js';
+export {
+  PostgresServiceRegistry,
+  type ServiceRegistryOptions,
+} from './registry/postgres-service-registry.js';
+export { PostgresAgencyDirectory } from './registry/postgres-agency-directory.js';
+export { PostgresTenantCatalog } from './registry/postgres-tenant-catalog.js';
+export {
+  serviceDefinitionSchema,
+  serviceDefinitionSchemaProblems,
+  SERVICE_CODE_PATTERN,
+  CATEGORY_ID_PATTERN,
+  WORKFLOW_KEY_PATTERN,
+} from './registry/service-definition.schema.js';
+export {
+  serviceDefinitionProblems,
+  serviceDefinitionCheckProblems,
+} from './registry/service-definition-checks.js';
+export { AGENCY_CODE_PATTERN, DESK_CODE_PATTERN } from './registry/agency-input.schema.js';

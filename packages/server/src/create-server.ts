@@ -4,7 +4,9 @@ import type { Platform } from '@darcha/core';
 import express, { type Express } from 'express';
 import { errorHandler, notFoundHandler } from './error-handler.js';
 import { healthRoutes } from './health.routes.js';
+import { pluginRoutes } from './plugin-routes.js';
 import { requestContext } from './request-context.middleware.js';
+import { tenantResolution } from './tenant-resolution.middleware.js';
 
 export interface CreateServerOptions {
   platform: Platform;
@@ -29,6 +31,8 @@ export function createServer(options: CreateServerOptions): DarchaServer {
   app.use(requestContext());
   app.use(express.json({ limit: options.jsonLimit ?? '100kb' }));
   app.use(healthRoutes(platform));
+  app.use(tenantResolution(platform));
+  app.use(pluginRoutes(platform));
   app.use(notFoundHandler());
   app.use(errorHandler(platform.logger));
 

@@ -4,6 +4,8 @@ import { CORE_NAMESPACE, coreMigrations, type Platform } from '@darcha/core';
 /**
  * `/healthz`: the process is up (no I/O, for liveness probes).
  * `/readyz`: the database answers and no core migration is pending (for load balancers); 503 otherwise.
+ * It also carries the plugin startup report: a failed plugin is listed with its error but does not
+ * make the platform unready (the failure policy decided at startup whether to run without it).
  */
 export function healthRoutes(platform: Platform): Router {
   const router = Router();
@@ -26,7 +28,12 @@ export function healthRoutes(platform: Platform): Router {
       database.error = (error as Error).message;
     }
     const ready = database.ok && migrations !== undefined && migrations.core.pending.length === 0;
-    res.status(ready ? 200 : 503).json({ status: ready ? 'ready' : 'not_ready', database, migrations });
+    res.status(ready ? 200 : 503).json({
+      status: ready ? 'ready' : 'not_ready',
+      database,
+      migrations,
+      plugins: platform.plugins.report(),
+    });
   });
   return router;
 }

@@ -5,6 +5,7 @@ export const STATUS_BY_KIND: Readonly<Record<DarchaErrorKind, number>> = {
   invalid: 400,
   not_found: 404,
   conflict: 409,
+  unauthenticated: 401,
   forbidden: 403,
   unavailable: 503,
   internal: 500,

@@ -49,6 +49,7 @@ export type DarchaErrorKind =
   | 'invalid' // the caller sent something wrong (400)
   | 'not_found' // it does not exist, or the caller may not know that it does (404)
   | 'conflict' // it clashes with the current state (409)
+  | 'unauthenticated' // the caller must sign in first (401)
   | 'forbidden' // the caller may not do this (403)
   | 'unavailable' // a resource is busy or unreachable for now (503)
   | 'internal'; // a bug or broken installation (500)

@@ -3,9 +3,20 @@ import { runtimeRoles } from './0001-runtime-roles.js';
 import { tenants } from './0002-tenants.js';
 import { auditLog } from './0003-audit-log.js';
 import { tenantPlugins } from './0004-tenant-plugins.js';
+import { serviceDefinitions } from './0005-service-definitions.js';
+import { agencies } from './0006-agencies.js';
+import { catalogEntries } from './0007-catalog-entries.js';
 
 /** Core's migrations, in order. Plugins bring their own, each in its own namespace. */
-export const coreMigrations: readonly Migration[] = [runtimeRoles, tenants, auditLog, tenantPlugins];
+export const coreMigrations: readonly Migration[] = [
+  runtimeRoles,
+  tenants,
+  auditLog,
+  tenantPlugins,
+  serviceDefinitions,
+  agencies,
+  catalogEntries,
+];
 
 /** The migration namespace of core. */
 export const CORE_NAMESPACE = 'core';

@@ -11,10 +11,18 @@ import type { Logger } from '../logging/logger.js';
 export type WorkflowDefinitionData = { key: string; version: number; [key: string]: unknown };
 
 /** A named guard: may the transition happen? Resolved by name `<plugin-id>/<name>`. */
-export type GuardFunction = (input: { tenantId: string; inquiry: unknown; data?: unknown }) => boolean | Promise<boolean>;
+export type GuardFunction = (input: {
+  tenantId: string;
+  inquiry: unknown;
+  data?: unknown;
+}) => boolean | Promise<boolean>;
 
 /** A named effect run after a transition commits (issue a certificate, notify ...). */
-export type EffectFunction = (input: { tenantId: string; inquiry: unknown; data?: unknown }) => void | Promise<void>;
+export type EffectFunction = (input: {
+  tenantId: string;
+  inquiry: unknown;
+  data?: unknown;
+}) => void | Promise<void>;
 
 /** Handlebars templates per locale: `{ 'agency-gas/no-debt-certificate': { 'uz-Latn': '...', ru: '...' } }`. */
 export type TemplateSources = Record<string, Partial<Record<Locale, string>>>;
@@ -71,16 +79,36 @@ export interface DashboardWidget {
 /** A notification channel (SMS, email ...). */
 export interface NotificationChannel {
   id: string;
-  send(message: { tenantId: string; to: string; locale: Locale; subject?: string; text: string }): Promise<void>;
+  send(message: {
+    tenantId: string;
+    to: string;
+    locale: Locale;
+    subject?: string;
+    text: string;
+  }): Promise<void>;
 }
 
 /** A payment provider; the payments module drives it. */
 export interface PaymentProvider {
   id: string;
   names: LocalizedText;
-  start(input: { tenantId: string; invoiceId: string; amount: number; currency: 'UZS' }): Promise<{ redirectUrl?: string; reference: string }>;
-  verify(input: { tenantId: string; reference: string; payload: unknown }): Promise<{ paid: boolean; amount: number }>;
+  start(input: {
+    tenantId: string;
+    invoiceId: string;
+    amount: number;
+    currency: 'UZS';
+  }): Promise<{ redirectUrl?: string; reference: string }>;
+  verify(input: {
+    tenantId: string;
+    reference: string;
+    payload: unknown;
+  }): Promise<{ paid: boolean; amount: number }>;
 }
 
 /** Handles a domain event delivered from the outbox (at least once: be idempotent). */
-export type EventHandler = (event: { type: string; tenantId: string; payload: unknown; id: string }) => Promise<void>;
+export type EventHandler = (event: {
+  type: string;
+  tenantId: string;
+  payload: unknown;
+  id: string;
+}) => Promise<void>;

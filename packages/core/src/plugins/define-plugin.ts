@@ -19,5 +19,9 @@ export function definePlugin<TConfig = unknown, TSettings = unknown>(
 
 /** True for a value made by `definePlugin` (or shaped like one). */
 export function isDarchaPlugin(value: unknown): value is DarchaPlugin {
-  return typeof value === 'object' && value !== null && (value as { __darchaPlugin?: unknown }).__darchaPlugin === true;
+  return (
+    typeof value === 'object' &&
+    value !== null &&
+    (value as { __darchaPlugin?: unknown }).__darchaPlugin === true
+  );
 }

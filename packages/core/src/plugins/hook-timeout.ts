@@ -18,7 +18,10 @@ export async function runHook(
 ): Promise<void> {
   let timer: NodeJS.Timeout | undefined;
   const deadline = new Promise<never>((_, reject) => {
-    timer = setTimeout(() => reject(pluginErrors.hookTimeout(pluginId, hook, timeoutMs, tenantId)), timeoutMs);
+    timer = setTimeout(
+      () => reject(pluginErrors.hookTimeout(pluginId, hook, timeoutMs, tenantId)),
+      timeoutMs,
+    );
   });
   try {
     await Promise.race([Promise.resolve().then(work), deadline]);

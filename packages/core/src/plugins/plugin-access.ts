@@ -25,7 +25,9 @@ export class PluginAccess {
   may(plugin: DarchaPlugin, token: symbol): boolean {
     if (this.#publicCoreTokens.has(token)) return true;
     const owner = ownerOf(tokenName(token));
-    return owner !== undefined && (owner === plugin.id || (plugin.dependsOn ?? []).some((d) => d.id === owner));
+    return (
+      owner !== undefined && (owner === plugin.id || (plugin.dependsOn ?? []).some((d) => d.id === owner))
+    );
   }
 }
 
@@ -37,7 +39,8 @@ export class ExtensionPoints {
     if (ownerOf(point.id) !== plugin.id) {
       throw pluginErrors.extensionPoint(plugin.id, point.id, `only "${ownerOf(point.id)}" may open it`);
     }
-    if (this.#implementations.has(point.id)) throw pluginErrors.extensionPoint(plugin.id, point.id, 'it is already open');
+    if (this.#implementations.has(point.id))
+      throw pluginErrors.extensionPoint(plugin.id, point.id, 'it is already open');
     this.#implementations.set(point.id, { owner: plugin.id, implementation });
   }
 
@@ -47,13 +50,19 @@ export class ExtensionPoints {
       throw pluginErrors.extensionPoint(plugin.id, point.id, `add "${owner}" to dependsOn`);
     }
     const entry = this.#implementations.get(point.id);
-    if (!entry) throw pluginErrors.extensionPoint(plugin.id, point.id, `"${owner}" has not opened it (is it installed and active?)`);
+    if (!entry)
+      throw pluginErrors.extensionPoint(
+        plugin.id,
+        point.id,
+        `"${owner}" has not opened it (is it installed and active?)`,
+      );
     return entry.implementation as T;
   }
 
   /** Forgets the points a failed plugin opened. */
   removeOwner(pluginId: string): void {
-    for (const [id, entry] of this.#implementations) if (entry.owner === pluginId) this.#implementations.delete(id);
+    for (const [id, entry] of this.#implementations)
+      if (entry.owner === pluginId) this.#implementations.delete(id);
   }
 }
 

@@ -52,22 +52,32 @@ export function checkPlugins(
       continue;
     }
     const twins = byId.get(plugin.id)!;
-    if (twins.length > 1) entry.errors.push(pluginErrors.duplicateId(plugin.id, twins.map((t) => t.loaded.source)));
+    if (twins.length > 1)
+      entry.errors.push(
+        pluginErrors.duplicateId(
+          plugin.id,
+          twins.map((t) => t.loaded.source),
+        ),
+      );
     if (!semver.satisfies(PLUGIN_API_VERSION, plugin.engines.darcha, { includePrerelease: true })) {
       entry.errors.push(pluginErrors.coreMismatch(plugin.id, plugin.engines.darcha, PLUGIN_API_VERSION));
     }
     for (const dependency of plugin.dependsOn ?? []) {
       const found = byId.get(dependency.id)?.[0]?.loaded.plugin;
       if (!found) {
-        if (!dependency.optional) entry.errors.push(pluginErrors.dependencyMissing(plugin.id, dependency.id, dependency.range));
+        if (!dependency.optional)
+          entry.errors.push(pluginErrors.dependencyMissing(plugin.id, dependency.id, dependency.range));
       } else if (!semver.satisfies(found.version, dependency.range, { includePrerelease: true })) {
-        entry.errors.push(pluginErrors.dependencyMismatch(plugin.id, dependency.id, dependency.range, found.version));
+        entry.errors.push(
+          pluginErrors.dependencyMismatch(plugin.id, dependency.id, dependency.range, found.version),
+        );
       }
     }
     const configError = checkConfig(plugin, configFor(plugin.id));
     if (configError) entry.errors.push(configError);
     const contributionProblems = [...schemaProblems(plugin), ...contributionNameProblems(plugin)];
-    if (contributionProblems.length > 0) entry.errors.push(pluginErrors.invalid(plugin.id, contributionProblems));
+    if (contributionProblems.length > 0)
+      entry.errors.push(pluginErrors.invalid(plugin.id, contributionProblems));
   }
 
   // Every plugin with a well-formed id takes part in ordering, so cycles are found even among broken ones.
@@ -75,7 +85,8 @@ export function checkPlugins(
   const { order, cycles } = orderByDependencies(ids, (id) =>
     (byId.get(id)?.[0]?.loaded.plugin.dependsOn ?? []).map((d) => d.id),
   );
-  for (const [id, cycle] of cycles) for (const entry of byId.get(id) ?? []) entry.errors.push(pluginErrors.cycle(id, cycle));
+  for (const [id, cycle] of cycles)
+    for (const entry of byId.get(id) ?? []) entry.errors.push(pluginErrors.cycle(id, cycle));
 
   const rank = new Map(order.map((id, index) => [id, index]));
   return [...checked].sort(
@@ -90,19 +101,23 @@ function identityProblems(plugin: DarchaPlugin, packageVersion: string | undefin
   if (!isDarchaPlugin(plugin)) return ['the default export is not made by definePlugin({...})'];
   const problems: string[] = [];
   if (typeof plugin.id !== 'string' || !PLUGIN_ID_PATTERN.test(plugin.id)) {
-    problems.push(`"id" must match ${PLUGIN_ID_PATTERN} (lowercase letters, digits, hyphens), got ${JSON.stringify(plugin.id)}`);
+    problems.push(
+      `"id" must match ${PLUGIN_ID_PATTERN} (lowercase letters, digits, hyphens), got ${JSON.stringify(plugin.id)}`,
+    );
   }
   if (typeof plugin.version !== 'string' || !semver.valid(plugin.version)) {
     problems.push(`"version" must be a semver version like 1.2.0, got ${JSON.stringify(plugin.version)}`);
   } else if (packageVersion !== undefined && packageVersion !== plugin.version) {
     problems.push(`"version" is ${plugin.version} but package.json says ${packageVersion}; keep them equal`);
   }
-  if (!KINDS.has(plugin.kind)) problems.push(`"kind" must be agency, city or feature, got ${JSON.stringify(plugin.kind)}`);
+  if (!KINDS.has(plugin.kind))
+    problems.push(`"kind" must be agency, city or feature, got ${JSON.stringify(plugin.kind)}`);
   if (typeof plugin.engines?.darcha !== 'string' || semver.validRange(plugin.engines.darcha) === null) {
     problems.push(`"engines.darcha" must be a semver range of the plugin API, e.g. "^${PLUGIN_API_VERSION}"`);
   }
   for (const dependency of plugin.dependsOn ?? []) {
-    if (!PLUGIN_ID_PATTERN.test(String(dependency.id))) problems.push(`dependsOn has an invalid id ${JSON.stringify(dependency.id)}`);
+    if (!PLUGIN_ID_PATTERN.test(String(dependency.id)))
+      problems.push(`dependsOn has an invalid id ${JSON.stringify(dependency.id)}`);
     if (semver.validRange(String(dependency.range)) === null) {
       problems.push(`dependsOn "${dependency.id}" has an invalid range ${JSON.stringify(dependency.range)}`);
     }
@@ -114,8 +129,14 @@ const ajv = createAjv({ strict: false });
 
 function checkConfig(plugin: DarchaPlugin, config: unknown): DarchaError | undefined {
   if (!plugin.configSchema) {
-    const empty = config === undefined || (typeof config === 'object' && config !== null && Object.keys(config).length === 0);
-    return empty ? undefined : pluginErrors.configInvalid(plugin.id, [{ field: '(root)', message: 'the plugin takes no config; remove it' }]);
+    const empty =
+      config === undefined ||
+      (typeof config === 'object' && config !== null && Object.keys(config).length === 0);
+    return empty
+      ? undefined
+      : pluginErrors.configInvalid(plugin.id, [
+          { field: '(root)', message: 'the plugin takes no config; remove it' },
+        ]);
   }
   let validate;
   try {
@@ -147,14 +168,19 @@ function contributionNameProblems(plugin: DarchaPlugin): string[] {
   const prefix = `${plugin.id}/`;
   const problems = findMigrationNameProblems(plugin.migrations ?? []).map((p) => `migration ${p}`);
   const namespaced = (what: string, names: Iterable<string>): void => {
-    for (const name of names) if (!name.startsWith(prefix)) problems.push(`${what} "${name}" must be named "${prefix}..."`);
+    for (const name of names)
+      if (!name.startsWith(prefix)) problems.push(`${what} "${name}" must be named "${prefix}..."`);
   };
   namespaced('template', Object.keys(plugin.templates ?? {}));
   namespaced('helper', Object.keys(plugin.helpers ?? {}));
-  namespaced('workflow', (plugin.workflows ?? []).map((w) => String(w.key)));
+  namespaced(
+    'workflow',
+    (plugin.workflows ?? []).map((w) => String(w.key)),
+  );
   for (const route of plugin.routes ?? []) {
     if (!route.path.startsWith('/')) problems.push(`route "${route.path}" must start with "/"`);
-    if (route.roles.length === 0) problems.push(`route ${route.method} ${route.path} must list the roles that may call it`);
+    if (route.roles.length === 0)
+      problems.push(`route ${route.method} ${route.path} must list the roles that may call it`);
   }
   const uniqueIds = (what: string, ids: string[]): void => {
     const seen = new Set<string>();
@@ -163,8 +189,17 @@ function contributionNameProblems(plugin: DarchaPlugin): string[] {
       seen.add(id);
     }
   };
-  uniqueIds('admin page', (plugin.adminPages ?? []).map((p) => p.id));
-  uniqueIds('widget', (plugin.widgets ?? []).map((w) => w.id));
-  uniqueIds('service', (plugin.services ?? []).map((s) => `${s.code}@${s.version}`));
+  uniqueIds(
+    'admin page',
+    (plugin.adminPages ?? []).map((p) => p.id),
+  );
+  uniqueIds(
+    'widget',
+    (plugin.widgets ?? []).map((w) => w.id),
+  );
+  uniqueIds(
+    'service',
+    (plugin.services ?? []).map((s) => `${s.code}@${s.version}`),
+  );
   return problems;
 }

@@ -82,7 +82,15 @@ export class PluginHost {
     this.#started = true;
     const policy = this.#deps.policy ?? this.#deps.config.plugins.failurePolicy;
     for (const { source, error } of loadFailures) {
-      this.#unloadable.push({ id: source, version: '?', kind: 'feature', status: 'failed', source, error: summary(error), startupMs: 0 });
+      this.#unloadable.push({
+        id: source,
+        version: '?',
+        kind: 'feature',
+        status: 'failed',
+        source,
+        error: summary(error),
+        startupMs: 0,
+      });
       this.#deps.logger.error({ err: error, source }, 'plugin failed to load');
     }
     for (const { loaded, errors } of checkPlugins(plugins, (id) => this.#deps.config.plugins.config[id])) {
@@ -94,7 +102,9 @@ export class PluginHost {
     const failed = this.report().filter((entry) => entry.status === 'failed');
     if (policy === 'abort' && failed.length > 0) {
       await this.stop();
-      throw pluginErrors.startupFailed(failed.map((entry) => ({ id: entry.id, message: entry.error?.message ?? '' })));
+      throw pluginErrors.startupFailed(
+        failed.map((entry) => ({ id: entry.id, message: entry.error?.message ?? '' })),
+      );
     }
     return this.report();
   }
@@ -114,7 +124,9 @@ export class PluginHost {
     for (const hosted of [...this.#hosted].reverse()) {
       if (hosted.entry.status !== 'active') continue;
       try {
-        await runHook(hosted.plugin.id, 'destroy', timeoutOf(hosted.plugin), () => hosted.plugin.destroy?.(this.#context(hosted.plugin)));
+        await runHook(hosted.plugin.id, 'destroy', timeoutOf(hosted.plugin), () =>
+          hosted.plugin.destroy?.(this.#context(hosted.plugin)),
+        );
       } catch (error) {
         this.#deps.logger.error({ err: error, plugin: hosted.plugin.id }, 'plugin destroy failed');
       }
@@ -139,18 +151,25 @@ export class PluginHost {
     try {
       const result: unknown = plugin.register?.(this.#registerContext(plugin));
       if (result instanceof Promise) throw new Error('register() must be synchronous; do I/O in init()');
-      if (plugin.migrations?.length) await this.#deps.db.migrate(migrationNamespace(plugin.id), plugin.migrations);
+      if (plugin.migrations?.length)
+        await this.#deps.db.migrate(migrationNamespace(plugin.id), plugin.migrations);
       await runHook(plugin.id, 'init', timeoutOf(plugin), () => plugin.init?.(this.#context(plugin)));
       this.#deps.services.addCategories(plugin.id, plugin.categories ?? []);
       await this.#deps.services.publish(plugin.id, plugin.services ?? []);
       this.contributions.add(plugin);
       hosted.entry.status = 'active';
       hosted.entry.startupMs = Date.now() - started;
-      this.#deps.logger.info({ plugin: plugin.id, version: plugin.version, ms: hosted.entry.startupMs }, 'plugin active');
+      this.#deps.logger.info(
+        { plugin: plugin.id, version: plugin.version, ms: hosted.entry.startupMs },
+        'plugin active',
+      );
     } catch (error) {
       this.#withdraw(plugin.id);
       hosted.entry.startupMs = Date.now() - started;
-      this.#fail(hosted, isDarchaError(error) ? error : pluginErrors.hookFailed(plugin.id, 'register', error));
+      this.#fail(
+        hosted,
+        isDarchaError(error) ? error : pluginErrors.hookFailed(plugin.id, 'register', error),
+      );
     }
   }
 
@@ -174,14 +193,18 @@ export class PluginHost {
   #fail(hosted: Hosted, error: DarchaError, more: DarchaError[] = []): void {
     hosted.entry.status = 'failed';
     hosted.entry.error = summary(error);
-    this.#deps.logger.error({ err: error, plugin: hosted.entry.id, more: more.map(summary) }, 'plugin failed');
+    this.#deps.logger.error(
+      { err: error, plugin: hosted.entry.id, more: more.map(summary) },
+      'plugin failed',
+    );
   }
 
   #failedDependency(plugin: DarchaPlugin): DarchaError | undefined {
     for (const dependency of plugin.dependsOn ?? []) {
       const found = this.#hosted.find((h) => h.entry.id === dependency.id);
       if (!found && dependency.optional) continue;
-      if (!found || found.entry.status !== 'active') return pluginErrors.dependencyFailed(plugin.id, dependency.id);
+      if (!found || found.entry.status !== 'active')
+        return pluginErrors.dependencyFailed(plugin.id, dependency.id);
     }
     return undefined;
   }

@@ -86,7 +86,9 @@ export function discoverWorkspacePlugins(cwd: string): string[] {
   const patterns = Array.isArray(root?.workspaces) ? root.workspaces : (root?.workspaces?.packages ?? []);
   const found: string[] = [];
   for (const pattern of patterns) {
-    const dirs = pattern.endsWith('/*') ? subdirectories(path.join(cwd, pattern.slice(0, -2))) : [path.join(cwd, pattern)];
+    const dirs = pattern.endsWith('/*')
+      ? subdirectories(path.join(cwd, pattern.slice(0, -2)))
+      : [path.join(cwd, pattern)];
     for (const dir of dirs) {
       const pkg = readPackageJson(path.join(dir, 'package.json'));
       if (pkg?.name && pkg.darcha !== undefined) found.push(pkg.name);

@@ -71,7 +71,11 @@ export class TenantPluginManager {
   }
 
   /** Turns the plugin on for the tenant (and the descendants that inherit), optionally patching its settings. */
-  enable(tenantId: string, pluginId: string, options: ActorOptions & { settings?: TenantSettings } = {}): Promise<PluginEnablement> {
+  enable(
+    tenantId: string,
+    pluginId: string,
+    options: ActorOptions & { settings?: TenantSettings } = {},
+  ): Promise<PluginEnablement> {
     return this.#decide(tenantId, pluginId, 'plugin.enable', { enabled: true }, options, options.settings);
   }
 
@@ -86,8 +90,20 @@ export class TenantPluginManager {
   }
 
   /** Merges `patch` into the tenant's own settings (null removes a key); validated against the schema. */
-  updateSettings(tenantId: string, pluginId: string, patch: TenantSettings, options: ActorOptions = {}): Promise<PluginEnablement> {
-    return this.#decide(tenantId, pluginId, 'plugin.settings.update', { settingsPatch: patch }, options, patch);
+  updateSettings(
+    tenantId: string,
+    pluginId: string,
+    patch: TenantSettings,
+    options: ActorOptions = {},
+  ): Promise<PluginEnablement> {
+    return this.#decide(
+      tenantId,
+      pluginId,
+      'plugin.settings.update',
+      { settingsPatch: patch },
+      options,
+      patch,
+    );
   }
 
   async #decide(
@@ -106,9 +122,16 @@ export class TenantPluginManager {
 
     const previous = await this.#deps.db.withTenant(tenantId, async (trx) => {
       const own = await this.#store.lock(trx, tenantId, pluginId);
-      const settings = settingsPatch ? applySettingsPatch(own?.settings ?? {}, settingsPatch) : (own?.settings ?? {});
+      const settings = settingsPatch
+        ? applySettingsPatch(own?.settings ?? {}, settingsPatch)
+        : (own?.settings ?? {});
       const enabled = 'enabled' in decision ? decision.enabled : (own?.enabled ?? null);
-      this.#validateSettings(plugin, tenantId, mergeSettingsLayers([...inherited, settings]), enabled ?? false);
+      this.#validateSettings(
+        plugin,
+        tenantId,
+        mergeSettingsLayers([...inherited, settings]),
+        enabled ?? false,
+      );
       await this.#store.write(trx, tenantId, {
         pluginId,
         enabled,
@@ -186,19 +209,34 @@ export class TenantPluginManager {
     });
   }
 
-  #validateSettings(plugin: DarchaPlugin, tenantId: string, settings: TenantSettings, enabled: boolean): void {
+  #validateSettings(
+    plugin: DarchaPlugin,
+    tenantId: string,
+    settings: TenantSettings,
+    enabled: boolean,
+  ): void {
     if (!plugin.tenantSettingsSchema) return;
     const validate = ajv.compile(plugin.tenantSettingsSchema);
     // Required settings only matter once the plugin is on; partial settings may be stored before.
     if (validate(settings)) return;
-    const errors = fieldErrorsFromAjv(validate.errors).filter((e) => enabled || !e.message.startsWith('is required'));
+    const errors = fieldErrorsFromAjv(validate.errors).filter(
+      (e) => enabled || !e.message.startsWith('is required'),
+    );
     if (errors.length > 0) throw pluginErrors.settingsInvalid(plugin.id, tenantId, errors);
   }
 
   async #states(tenantIds: readonly string[], pluginId: string): Promise<Map<string, PluginEnablement>> {
     const states = new Map<string, PluginEnablement>();
     for (const id of tenantIds) {
-      states.set(id, (await this.#resolve(id)).get(pluginId) ?? { pluginId, enabled: false, decidedBy: null, settings: {} });
+      states.set(
+        id,
+        (await this.#resolve(id)).get(pluginId) ?? {
+          pluginId,
+          enabled: false,
+          decidedBy: null,
+          settings: {},
+        },
+      );
     }
     return states;
   }
@@ -234,7 +272,12 @@ export class TenantPluginManager {
           decidedBy = id;
         }
       });
-      result.set(plugin.id, { pluginId: plugin.id, enabled, decidedBy, settings: mergeSettingsLayers(layers) });
+      result.set(plugin.id, {
+        pluginId: plugin.id,
+        enabled,
+        decidedBy,
+        settings: mergeSettingsLayers(layers),
+      });
     }
     this.#cache.set(tenantId, result);
     return result;

@@ -29,12 +29,18 @@ export class TenantPluginStore {
 
   /** Every row of one tenant. */
   async rows(tenantId: string): Promise<Map<string, TenantPluginRow>> {
-    const rows = await this.#db.withTenant(tenantId, (trx) => trx<Row>('tenant_plugins').where('tenant_id', tenantId));
+    const rows = await this.#db.withTenant(tenantId, (trx) =>
+      trx<Row>('tenant_plugins').where('tenant_id', tenantId),
+    );
     return new Map(rows.map((r) => [r.plugin_id, toRow(r)]));
   }
 
   /** The tenant's row for a plugin, locked for update. */
-  async lock(trx: TenantTransaction, tenantId: string, pluginId: string): Promise<TenantPluginRow | undefined> {
+  async lock(
+    trx: TenantTransaction,
+    tenantId: string,
+    pluginId: string,
+  ): Promise<TenantPluginRow | undefined> {
     const row: Row | undefined = await trx('tenant_plugins')
       .where({ tenant_id: tenantId, plugin_id: pluginId })
       .forUpdate()

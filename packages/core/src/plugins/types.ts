@@ -131,7 +131,9 @@ export interface TenantModuleContext<TConfig = unknown, TSettings = unknown> {
 }
 
 /** A plugin as `definePlugin` returns it. */
-export type DarchaPlugin<TConfig = unknown, TSettings = unknown> = Readonly<PluginManifest<TConfig, TSettings>> & {
+export type DarchaPlugin<TConfig = unknown, TSettings = unknown> = Readonly<
+  PluginManifest<TConfig, TSettings>
+> & {
   readonly __darchaPlugin: true;
 };
 

@@ -33,7 +33,12 @@ export interface ServiceRegistry {
    * Validates application form data against the service's form. Every invalid field is reported,
    * with a message in `locale`.
    */
-  validateApplication(code: string, data: unknown, locale: Locale, version?: number): Promise<ApplicationValidationResult>;
+  validateApplication(
+    code: string,
+    data: unknown,
+    locale: Locale,
+    version?: number,
+  ): Promise<ApplicationValidationResult>;
 }
 
 /** An agency as one city names it: Gorgas in Chirchik is the city's `gas` agency. */

@@ -12,7 +12,8 @@ export type JsonSchema = { [key: string]: unknown };
 
 /** How a form field is shown; keys are the form's property names. */
 export interface FieldUiHint {
-  widget?: 'text' | 'textarea' | 'number' | 'select' | 'radio' | 'checkbox' | 'date' | 'phone' | 'file' | 'hidden';
+  widget?:
+    'text' | 'textarea' | 'number' | 'select' | 'radio' | 'checkbox' | 'date' | 'phone' | 'file' | 'hidden';
   /** Position in the form, ascending. */
   order?: number;
   placeholder?: LocalizedText;

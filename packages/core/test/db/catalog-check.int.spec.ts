@@ -85,23 +85,23 @@ describe(`tenant table rules in the catalog (${engine})`, () => {
   it('accepts a tenant table made the documented way, with a composite foreign key', async () => {
     await db.migrate('throwaway', [
       {
-        name: '0001_agencies',
+        name: '0001_offices',
         async up(knex) {
-          await knex.schema.createTable('agencies', (t) => {
+          await knex.schema.createTable('offices', (t) => {
             t.text('tenant_id').notNullable().references('id').inTable('tenants');
             t.text('code').notNullable();
             t.primary(['tenant_id', 'code']);
           });
-          await knex.schema.createTable('desks', (t) => {
+          await knex.schema.createTable('counters', (t) => {
             t.text('tenant_id').notNullable();
             t.integer('number').notNullable();
             t.text('agency_code').notNullable();
             t.primary(['tenant_id', 'number']);
-            t.foreign(['tenant_id', 'agency_code']).references(['tenant_id', 'code']).inTable('agencies');
+            t.foreign(['tenant_id', 'agency_code']).references(['tenant_id', 'code']).inTable('offices');
             t.index(['tenant_id', 'agency_code']);
           });
-          await enableTenantIsolation(knex, 'agencies');
-          await enableTenantIsolation(knex, 'desks');
+          await enableTenantIsolation(knex, 'offices');
+          await enableTenantIsolation(knex, 'counters');
         },
       },
     ]);

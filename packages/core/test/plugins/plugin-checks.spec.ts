@@ -18,12 +18,23 @@ function codes(result: ReturnType<typeof checkPlugins>): Record<string, string[]
 describe('plugin load-time checks', () => {
   it('orders plugins after their dependencies, whatever order they were given in', () => {
     const result = checkPlugins([
-      plugin('city-chirchik', { kind: 'city', dependsOn: [{ id: 'agency-gas', range: '^1.0.0' }, { id: 'agency-water', range: '1.x' }] }),
+      plugin('city-chirchik', {
+        kind: 'city',
+        dependsOn: [
+          { id: 'agency-gas', range: '^1.0.0' },
+          { id: 'agency-water', range: '1.x' },
+        ],
+      }),
       plugin('agency-water', { dependsOn: [{ id: 'agency-common', range: '>=1.0.0' }] }),
       plugin('agency-gas', { dependsOn: [{ id: 'agency-common', range: '^1.0.0' }] }),
       plugin('agency-common'),
     ]);
-    expect(result.map((c) => c.loaded.plugin.id)).to.deep.equal(['agency-common', 'agency-gas', 'agency-water', 'city-chirchik']);
+    expect(result.map((c) => c.loaded.plugin.id)).to.deep.equal([
+      'agency-common',
+      'agency-gas',
+      'agency-water',
+      'city-chirchik',
+    ]);
     expect(result.every((c) => c.errors.length === 0)).to.equal(true);
   });
 
@@ -52,7 +63,10 @@ describe('plugin load-time checks', () => {
       }),
     ]);
     const errors = result.find((c) => c.loaded.plugin.id === 'city-namangan')!.errors;
-    expect(errors.map((e) => e.code)).to.deep.equal(['DARCHA_PLUGIN_DEPENDENCY_MISMATCH', 'DARCHA_PLUGIN_DEPENDENCY_MISMATCH']);
+    expect(errors.map((e) => e.code)).to.deep.equal([
+      'DARCHA_PLUGIN_DEPENDENCY_MISMATCH',
+      'DARCHA_PLUGIN_DEPENDENCY_MISMATCH',
+    ]);
     expect(errors[0]!.message).to.include('^2.0.0').and.include('1.0.0');
   });
 
@@ -63,15 +77,25 @@ describe('plugin load-time checks', () => {
       plugin('c', { dependsOn: [{ id: 'a', range: '*' }] }),
       plugin('d'),
     ]);
-    expect(codes(result)).to.deep.include({ a: ['DARCHA_PLUGIN_CYCLE'], b: ['DARCHA_PLUGIN_CYCLE'], c: ['DARCHA_PLUGIN_CYCLE'], d: [] });
+    expect(codes(result)).to.deep.include({
+      a: ['DARCHA_PLUGIN_CYCLE'],
+      b: ['DARCHA_PLUGIN_CYCLE'],
+      c: ['DARCHA_PLUGIN_CYCLE'],
+      d: [],
+    });
     expect(result.find((c) => c.loaded.plugin.id === 'a')!.errors[0]!.message).to.include('a -> b -> c -> a');
   });
 
   it('refuses two plugins with one id, naming both sources', () => {
     const twin = { ...plugin('agency-gas'), source: './plugins/gas-fork' };
     const result = checkPlugins([plugin('agency-gas'), twin]);
-    expect(result.map((c) => c.errors.map((e) => e.code))).to.deep.equal([['DARCHA_PLUGIN_DUPLICATE_ID'], ['DARCHA_PLUGIN_DUPLICATE_ID']]);
-    expect(result[0]!.errors[0]!.message).to.include('@darcha/plugin-agency-gas').and.include('./plugins/gas-fork');
+    expect(result.map((c) => c.errors.map((e) => e.code))).to.deep.equal([
+      ['DARCHA_PLUGIN_DUPLICATE_ID'],
+      ['DARCHA_PLUGIN_DUPLICATE_ID'],
+    ]);
+    expect(result[0]!.errors[0]!.message)
+      .to.include('@darcha/plugin-agency-gas')
+      .and.include('./plugins/gas-fork');
   });
 
   it('refuses a plugin made for another plugin API', () => {
@@ -81,12 +105,21 @@ describe('plugin load-time checks', () => {
   });
 
   it('lists every identity problem at once', () => {
-    const bad = definePlugin({ id: 'Gas Pack', version: 'one', kind: 'utility' as never, engines: { darcha: 'latest!' } });
+    const bad = definePlugin({
+      id: 'Gas Pack',
+      version: 'one',
+      kind: 'utility' as never,
+      engines: { darcha: 'latest!' },
+    });
     const [result] = checkPlugins([{ plugin: bad, source: 'inline' }]);
     expect(result!.errors.map((e) => e.code)).to.deep.equal(['DARCHA_PLUGIN_INVALID']);
     const problems = result!.errors[0]!.details['problems'] as string[];
     expect(problems).to.have.length(4);
-    expect(problems.join('\n')).to.include('"id"').and.include('"version"').and.include('"kind"').and.include('"engines.darcha"');
+    expect(problems.join('\n'))
+      .to.include('"id"')
+      .and.include('"version"')
+      .and.include('"kind"')
+      .and.include('"engines.darcha"');
   });
 
   it("refuses a version that differs from the package's", () => {
@@ -99,14 +132,19 @@ describe('plugin load-time checks', () => {
       configSchema: {
         type: 'object',
         required: ['billingUrl'],
-        properties: { billingUrl: { type: 'string', format: 'uri' }, retries: { type: 'integer', minimum: 0 } },
+        properties: {
+          billingUrl: { type: 'string', format: 'uri' },
+          retries: { type: 'integer', minimum: 0 },
+        },
       },
     });
     const [result] = checkPlugins([gas], () => ({ retries: -1, colour: 'blue' }));
     expect(result!.errors.map((e) => e.code)).to.deep.equal(['DARCHA_PLUGIN_CONFIG_INVALID']);
     const fields = (result!.errors[0]!.details['errors'] as { field: string }[]).map((e) => e.field).sort();
     expect(fields).to.deep.equal(['/billingUrl', '/colour', '/retries']);
-    expect(checkPlugins([gas], () => ({ billingUrl: 'https://billing.gas.uz' }))[0]!.errors).to.deep.equal([]);
+    expect(checkPlugins([gas], () => ({ billingUrl: 'https://billing.gas.uz' }))[0]!.errors).to.deep.equal(
+      [],
+    );
   });
 
   it('refuses config for a plugin that takes none', () => {
@@ -123,7 +161,7 @@ describe('plugin load-time checks', () => {
           { name: '0001_meters', up },
           { name: 'readings', up },
         ],
-        templates: { 'certificate': { en: 'x' }, 'agency-gas/receipt': { en: 'y' } },
+        templates: { certificate: { en: 'x' }, 'agency-gas/receipt': { en: 'y' } },
         helpers: { 'agency-water/m3': () => '' },
         tenantSettingsSchema: { type: 'object', properties: { x: { type: 'nonsense' } } },
       }),

@@ -1,0 +1,53 @@
+import { DarchaError, assertTenantId, type Platform, type PluginRoute } from '@darcha/core';
+import { Router, type Request, type RequestHandler } from 'express';
+import type { TenantLocals } from './tenant-resolution.middleware.js';
+
+/**
+ * Mounts every active plugin's routes under `/api/v1/plugins/<plugin-id>`. Each call needs a
+ * resolved, active tenant for which the plugin is enabled; for any other tenant the route does not
+ * exist (404, exactly like an unknown path). Routes open to `public` run for anyone; the others
+ * need a signed-in caller with one of their roles.
+ */
+export function pluginRoutes(platform: Platform): Router {
+  const router = Router();
+  for (const { pluginId, route } of platform.plugins.contributions.routes()) {
+    const method = route.method.toLowerCase() as 'get' | 'post' | 'put' | 'patch' | 'delete';
+    router[method](`/api/v1/plugins/${pluginId}${route.path}`, handle(platform, pluginId, route));
+  }
+  return router;
+}
+
+function handle(platform: Platform, pluginId: string, route: PluginRoute): RequestHandler {
+  return async (req, res, next) => {
+    try {
+      const tenantId = (res.locals as TenantLocals).tenant?.tenantId;
+      if (tenantId === undefined || !(await enabledFor(platform, tenantId, pluginId))) return next(); // → 404
+      if (!route.roles.includes('public')) throw signInRequired(req);
+      const result = await route.handler({
+        tenantId,
+        params: req.params as Record<string, string>,
+        query: req.query as Record<string, unknown>,
+        body: req.body as unknown,
+        logger: platform.logger.child({ plugin: pluginId, tenant: tenantId }),
+      });
+      res.status(result.status ?? 200).json(result.body ?? null);
+    } catch (error) {
+      next(error);
+    }
+  };
+}
+
+async function enabledFor(platform: Platform, tenantId: string, pluginId: string): Promise<boolean> {
+  assertTenantId(tenantId);
+  await platform.tenants.requireActive(tenantId);
+  return platform.plugins.isEnabled(tenantId, pluginId);
+}
+
+function signInRequired(req: Request): DarchaError {
+  return new DarchaError({
+    code: 'DARCHA_AUTH_REQUIRED',
+    kind: 'unauthenticated',
+    message: `${req.method} ${req.path} needs a signed-in caller with one of its roles.`,
+    hint: 'Sign in (staff) or send an API key (integrations), then retry.',
+  });
+}
