@@ -67,6 +67,7 @@ export class PluginHost {
       activePlugins: () => this.active(),
       tenantContext: (plugin, tenantId, settings) => this.#tenantContext(plugin, tenantId, settings),
       configOf: (plugin) => this.#configOf(plugin),
+      mayAccess: (plugin, token) => this.#access.may(plugin, token),
     });
   }
 

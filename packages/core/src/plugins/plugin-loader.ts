@@ -49,20 +49,13 @@ export async function loadPluginPackage(nameOrDir: string, cwd: string): Promise
   const require = createRequire(path.join(cwd, 'package.json'));
   const isDir = nameOrDir.startsWith('.') || path.isAbsolute(nameOrDir);
   let entry: string;
-  let manifestFile: string;
   try {
-    if (isDir) {
-      const dir = path.resolve(cwd, nameOrDir);
-      manifestFile = path.join(dir, 'package.json');
-      entry = require.resolve(dir);
-    } else {
-      entry = require.resolve(nameOrDir);
-      manifestFile = require.resolve(`${nameOrDir}/package.json`);
-    }
+    entry = require.resolve(isDir ? path.resolve(cwd, nameOrDir) : nameOrDir);
   } catch (error) {
     throw pluginErrors.loadFailed(nameOrDir, 'it is not installed or cannot be resolved', error);
   }
-  const packageJson = readPackageJson(manifestFile);
+  // package.json is rarely in a package's exports: find it next to the entry point instead.
+  const packageJson = findPackageJson(entry);
   let module: { default?: unknown };
   try {
     module = (await import(pathToFileURL(entry).href)) as { default?: unknown };
@@ -95,6 +88,18 @@ export function discoverWorkspacePlugins(cwd: string): string[] {
     }
   }
   return found.sort();
+}
+
+/** The nearest package.json above a file that names a package. */
+function findPackageJson(file: string): PackageJson | undefined {
+  let dir = path.dirname(file);
+  for (;;) {
+    const pkg = readPackageJson(path.join(dir, 'package.json'));
+    if (pkg?.name) return pkg;
+    const parent = path.dirname(dir);
+    if (parent === dir) return undefined;
+    dir = parent;
+  }
 }
 
 function subdirectories(dir: string): string[] {

@@ -31,6 +31,8 @@ export interface TenantPluginManagerDeps {
   activePlugins(): DarchaPlugin[];
   tenantContext(plugin: DarchaPlugin, tenantId: string, settings: unknown): PluginTenantContext;
   configOf(plugin: DarchaPlugin): unknown;
+  /** Whether the plugin may resolve the token (core's public, its own, its dependencies'). */
+  mayAccess(plugin: DarchaPlugin, token: symbol): boolean;
 }
 
 type Decision = { enabled: boolean | null } | { settingsPatch: TenantSettings };
@@ -305,7 +307,13 @@ export class TenantPluginManager {
           }
           container
             .bind(token)
-            .toDynamicValue(() => factory(<U>(t: Token<U>) => container.get<U>(t)))
+            .toDynamicValue(() =>
+              factory(<U>(t: Token<U>) => {
+                if (!this.#deps.mayAccess(plugin, t))
+                  throw pluginErrors.tokenForbidden(plugin.id, t.description ?? '?');
+                return container.get<U>(t);
+              }),
+            )
             .inSingletonScope();
         },
       });
