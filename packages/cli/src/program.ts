@@ -1,5 +1,6 @@
 import { Command } from 'commander';
 import { registerMigrateCommand } from './commands/migrate.command.js';
+import { registerPluginCommands } from './commands/plugin.command.js';
 import { registerTenantCommands } from './commands/tenant.command.js';
 
 /** The `darcha` command line, without running it (tests parse arguments against it). */
@@ -11,5 +12,6 @@ export function createProgram(): Command {
     .exitOverride(); // subcommands inherit this: usage errors come back to runCli instead of exiting
   registerMigrateCommand(program);
   registerTenantCommands(program);
+  registerPluginCommands(program);
   return program;
 }

@@ -85,7 +85,7 @@ export {
 
 export { appendAudit, listAudit, type AuditEntryInput, type AuditRecord } from './audit/audit-log.js';
 
-export { TOKENS, createToken, type Token } from './di/tokens.js';
+export { TOKENS, createToken, type Token, type TenantDatabase } from './di/tokens.js';
 export { TenantContainers, resolve, type TenantModule } from './di/tenant-containers.js';
 export { createRootContainer, type RootServices } from './di/root-container.js';
 
@@ -199,3 +199,27 @@ export {
   serviceDefinitionCheckProblems,
 } from './registry/service-definition-checks.js';
 export { AGENCY_CODE_PATTERN, DESK_CODE_PATTERN } from './registry/agency-input.schema.js';
+
+export {
+  WorkingCalendar,
+  type Instant,
+  type CalendarDay,
+  type WorkingPeriod,
+  type WorkingCalendarOptions,
+} from './calendar/working-calendar.js';
+export {
+  calendarDefinitionSchema,
+  calendarDefinitionProblems,
+  assertCalendarDefinition,
+} from './calendar/calendar.schema.js';
+export { CLOCK_TIME_PATTERN } from './calendar/calendar-dates.js';
+export {
+  WEEKDAYS,
+  type CalendarDefinition,
+  type CalendarHoliday,
+  type ClockTime,
+  type DayHours,
+  type ExtraWorkingDay,
+  type Weekday,
+  type WorkingInterval,
+} from './calendar/types.js';

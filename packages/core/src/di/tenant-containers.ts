@@ -1,6 +1,7 @@
 import { Container } from 'inversify';
 import { assertTenantId } from '../tenancy/tenant-id.js';
-import { TOKENS, type Token } from './tokens.js';
+import type { Database } from '../db/database.js';
+import { TOKENS, type TenantDatabase, type Token } from './tokens.js';
 
 /** Adds tenant-scoped bindings to a tenant's container (plugins contribute these). */
 export type TenantModule = (container: Container, tenantId: string) => void;
@@ -32,6 +33,13 @@ export class TenantContainers {
     if (!container) {
       container = new Container({ parent: this.#root });
       container.bind(TOKENS.TenantId).toConstantValue(tenantId);
+      if (this.#root.isBound(TOKENS.Database)) {
+        const db = this.#root.get<Database>(TOKENS.Database);
+        container.bind(TOKENS.TenantDatabase).toConstantValue({
+          tenantId,
+          withTenant: (work) => db.withTenant(tenantId, work),
+        } satisfies TenantDatabase);
+      }
       for (const module of this.#modules) module(container, tenantId);
       this.#cache.set(tenantId, container);
     }

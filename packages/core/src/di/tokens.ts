@@ -1,5 +1,6 @@
 import type { DarchaConfig } from '../config/types.js';
 import type { Database } from '../db/database.js';
+import type { TenantTransaction } from '../db/types.js';
 import type { Logger } from '../logging/logger.js';
 import type { AgencyDirectory, ServiceRegistry, TenantCatalog } from '../registry/contracts.js';
 import type { TenantRegistry } from '../tenancy/types.js';
@@ -28,6 +29,8 @@ export const TOKENS = {
   AgencyDirectory: createToken<AgencyDirectory>('AgencyDirectory'),
   /** Tenant-scoped: the id of the tenant whose container this is. */
   TenantId: createToken<string>('TenantId'),
+  /** Tenant-scoped: transactions bound to this tenant, for repositories a plugin binds per tenant. */
+  TenantDatabase: createToken<TenantDatabase>('TenantDatabase'),
 } as const;
 
 /**
@@ -41,4 +44,11 @@ export const PLUGIN_VISIBLE_TOKENS: readonly symbol[] = [
   TOKENS.TenantCatalog,
   TOKENS.AgencyDirectory,
   TOKENS.TenantId,
+  TOKENS.TenantDatabase,
 ];
+
+/** The one tenant's slice of the database: every transaction is `withTenant` for that tenant. */
+export interface TenantDatabase {
+  readonly tenantId: string;
+  withTenant<T>(work: (trx: TenantTransaction) => Promise<T>): Promise<T>;
+}

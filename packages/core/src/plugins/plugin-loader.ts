@@ -50,7 +50,17 @@ export async function loadPluginPackage(nameOrDir: string, cwd: string): Promise
   const isDir = nameOrDir.startsWith('.') || path.isAbsolute(nameOrDir);
   let entry: string;
   try {
-    entry = require.resolve(isDir ? path.resolve(cwd, nameOrDir) : nameOrDir);
+    if (isDir) {
+      // Resolve the package by its own name from inside it, so its `exports` (and conditions such
+      // as darcha-source) apply exactly as they do for an installed package.
+      const dir = path.resolve(cwd, nameOrDir);
+      const own = readPackageJson(path.join(dir, 'package.json'));
+      entry = own?.name
+        ? createRequire(path.join(dir, 'package.json')).resolve(own.name)
+        : require.resolve(dir);
+    } else {
+      entry = require.resolve(nameOrDir);
+    }
   } catch (error) {
     throw pluginErrors.loadFailed(nameOrDir, 'it is not installed or cannot be resolved', error);
   }

@@ -1,3 +1,4 @@
+import type { ValidateFunction } from 'ajv';
 import type { Container } from 'inversify';
 import { appendAudit } from '../audit/audit-log.js';
 import type { Database } from '../db/database.js';
@@ -38,6 +39,17 @@ export interface TenantPluginManagerDeps {
 type Decision = { enabled: boolean | null } | { settingsPatch: TenantSettings };
 
 const ajv = createAjv({ strict: false });
+const validators = new WeakMap<DarchaPlugin, ValidateFunction>();
+
+/** The plugin's settings validator, compiled once. Closed like configSchema: a misspelt key is an error. */
+function settingsValidator(plugin: DarchaPlugin): ValidateFunction {
+  let validate = validators.get(plugin);
+  if (!validate) {
+    validate = ajv.compile({ additionalProperties: false, ...plugin.tenantSettingsSchema });
+    validators.set(plugin, validate);
+  }
+  return validate;
+}
 
 /**
  * Per-tenant enablement of plugins. A tenant's own row decides; without one, its nearest ancestor's
@@ -218,7 +230,7 @@ export class TenantPluginManager {
     enabled: boolean,
   ): void {
     if (!plugin.tenantSettingsSchema) return;
-    const validate = ajv.compile(plugin.tenantSettingsSchema);
+    const validate = settingsValidator(plugin);
     // Required settings only matter once the plugin is on; partial settings may be stored before.
     if (validate(settings)) return;
     const errors = fieldErrorsFromAjv(validate.errors).filter(

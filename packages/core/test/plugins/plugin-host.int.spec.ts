@@ -246,6 +246,7 @@ describe(`plugin host (${engine})`, function () {
   describe('per-tenant enablement', () => {
     const events: string[] = [];
     const Tariff = createToken<{ tenant: string; rate: number }>('agency-gas/tariff');
+    const Seeds = createToken<{ count(): Promise<number> }>('agency-gas/seeds');
     let host: PluginHost;
 
     before(async () => {
@@ -267,11 +268,21 @@ describe(`plugin host (${engine})`, function () {
                 trx('audit_log').insert({ tenant_id: ctx.tenantId, actor: 'agency-gas', action: 'gas.seed' }),
               );
             },
-            tenantModule: (ctx) =>
+            tenantModule: (ctx) => {
               ctx.bind(Tariff, () => ({
                 tenant: ctx.tenantId,
                 rate: (ctx.settings as { rate: number }).rate,
-              })),
+              }));
+              ctx.bind(Seeds, (get) => {
+                const tenantDb = get(TOKENS.TenantDatabase);
+                return {
+                  count: () =>
+                    tenantDb.withTenant(
+                      async (trx) => (await trx('audit_log').where({ action: 'gas.seed' })).length,
+                    ),
+                };
+              });
+            },
           }),
           manifest('agency-tax'),
         ),
@@ -357,6 +368,11 @@ describe(`plugin host (${engine})`, function () {
       const seeds = await db.withTenant('chirchik', (trx) => trx('audit_log').where({ action: 'gas.seed' }));
       expect(seeds).to.have.length(1);
       expect(resolve(await host.tenantPlugins.container('chirchik'), Tariff).rate).to.equal(1500);
+    });
+
+    it("lets a tenant binding reach that tenant's data, and only that tenant's", async () => {
+      const seeds = resolve(await host.tenantPlugins.container('chirchik'), Seeds);
+      expect(await seeds.count()).to.equal(1);
     });
 
     it('inherits again when a city drops its own decision', async () => {
