@@ -128,6 +128,33 @@ export default definePlugin({ id: 'agency-future', version: '0.1.0', kind: 'agen
     ]);
   });
 
+  it('checks workflows as the host does, naming the state or action at fault', async () => {
+    const root = writePlugin(
+      dir,
+      'agency-flow',
+      `import { definePlugin } from '@darcha/core';
+export default definePlugin({
+  id: 'agency-flow', version: '0.1.0', kind: 'agency', engines: { darcha: '^${PLUGIN_API_VERSION}' },
+  workflows: [{
+    key: 'agency-flow/simple', version: 1, names: { en: 'Simple' },
+    states: {
+      submitted: { type: 'start', publicStatus: 'submitted', names: { en: 'Submitted' } },
+      done: { type: 'terminal', publicStatus: 'completed', names: { en: 'Done' } },
+      limbo: { type: 'normal', publicStatus: 'in_progress', names: { en: 'Limbo' } },
+    },
+    transitions: [
+      { action: 'finish', from: ['submitted'], to: 'done', roles: ['back_office'], guards: ['agency-flow/unknown'], names: { en: 'Finish' } },
+    ],
+  }],
+});
+`,
+    );
+    expect(await darcha('plugin', 'verify', root)).to.equal(2);
+    const printed = out.join('\n');
+    expect(printed).to.include('DARCHA_WORKFLOW_DEFINITION_INVALID');
+    expect(printed).to.include('limbo').and.include('agency-flow/unknown');
+  });
+
   it('reports manifest, dependency and category problems each on its own line', async () => {
     const root = writePlugin(
       dir,

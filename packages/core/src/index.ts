@@ -223,3 +223,46 @@ export {
   type Weekday,
   type WorkingInterval,
 } from './calendar/types.js';
+
+export type {
+  WorkflowDefinition,
+  WorkflowState,
+  WorkflowTransition,
+  WorkflowSla,
+  WorkflowDocument,
+  TransitionRequirements,
+  TransitionWindow,
+  EffectReference,
+  BreachReaction,
+  CoreRole,
+  PublicStatus,
+  StateType,
+  SlaUnit,
+  WindowUnit,
+  WindowEvent,
+  WorkflowReferenceLookup,
+  WorkflowValidationContext,
+} from './workflow/definition/types.js';
+export {
+  validateWorkflowDefinition,
+  workflowDefinitionProblems,
+} from './workflow/definition/validate-workflow-definition.js';
+export { workflowDefinitionCheckProblems } from './workflow/definition/workflow-definition-checks.js';
+export {
+  workflowDefinitionSchema,
+  workflowDefinitionSchemaProblems,
+  WORKFLOW_NAME_PATTERN,
+  WORKFLOW_ROLE_PATTERN,
+  WORKFLOW_REFERENCE_PATTERN,
+} from './workflow/definition/workflow-definition.schema.js';
+export {
+  CORE_ROLES,
+  PUBLIC_STATUSES,
+  STATE_TYPES,
+  SLA_UNITS,
+  WINDOW_UNITS,
+  WINDOW_EVENTS,
+  isCoreRole,
+} from './workflow/definition/workflow-vocabulary.js';
+export { CORE_GUARDS, CORE_EFFECTS } from './workflow/definition/core-built-ins.js';
+export { contributionLookup } from './workflow/definition/contribution-lookup.js';

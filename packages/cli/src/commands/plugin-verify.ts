@@ -1,6 +1,9 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import {
+  ContributionRegistry,
+  contributionLookup,
+  validateWorkflowDefinition,
   checkPlugins,
   discoverWorkspacePlugins,
   isDarchaError,
@@ -68,7 +71,31 @@ export async function verifyPluginPackage(
   };
   for (const error of checked[index]!.errors) result.problems.push(...problemsOf(error));
   result.problems.push(...(await serviceProblems(plugin, before, config)));
+  result.problems.push(...workflowProblems(plugin, before));
   return result;
+}
+
+/** Each workflow checked as the host checks it: against this plugin's and its declared dependencies' contributions. */
+function workflowProblems(
+  plugin: LoadedPlugin['plugin'],
+  installed: LoadedPlugin['plugin'][],
+): VerifyProblem[] {
+  const contributions = new ContributionRegistry();
+  const declared = new Set((plugin.dependsOn ?? []).map((d) => d.id));
+  for (const other of installed) if (declared.has(other.id)) contributions.add(other);
+  contributions.add(plugin);
+  const problems: VerifyProblem[] = [];
+  for (const workflow of plugin.workflows ?? []) {
+    try {
+      validateWorkflowDefinition(workflow, {
+        pluginId: plugin.id,
+        registry: contributionLookup(contributions),
+      });
+    } catch (error) {
+      problems.push(...problemsOf(asDarchaError(error)));
+    }
+  }
+  return problems;
 }
 
 /**

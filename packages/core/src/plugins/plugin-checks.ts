@@ -26,6 +26,8 @@ export interface CheckedPlugin {
 
 export const PLUGIN_ID_PATTERN = /^[a-z][a-z0-9-]*$/;
 const KINDS = new Set(['agency', 'city', 'feature']);
+/** Ids whose `<id>/` namespace core uses for built-in guards, effects and roles. */
+const RESERVED_PLUGIN_IDS = new Set(['core', 'darcha']);
 
 /**
  * Every load-time check, as `darcha plugin verify` and startup run them: identity, plugin API
@@ -103,6 +105,11 @@ function identityProblems(plugin: DarchaPlugin, packageVersion: string | undefin
   if (typeof plugin.id !== 'string' || !PLUGIN_ID_PATTERN.test(plugin.id)) {
     problems.push(
       `"id" must match ${PLUGIN_ID_PATTERN} (lowercase letters, digits, hyphens), got ${JSON.stringify(plugin.id)}`,
+    );
+  }
+  if (RESERVED_PLUGIN_IDS.has(plugin.id)) {
+    problems.push(
+      `"id" ${JSON.stringify(plugin.id)} is reserved: names "${plugin.id}/..." belong to Darcha's built-ins`,
     );
   }
   if (typeof plugin.version !== 'string' || !semver.valid(plugin.version)) {

@@ -7,6 +7,8 @@ import { isDarchaError, type DarchaError } from '../errors/darcha-error.js';
 import type { Logger } from '../logging/logger.js';
 import type { ServiceRegistry } from '../registry/contracts.js';
 import type { TenantRegistry } from '../tenancy/types.js';
+import { contributionLookup } from '../workflow/definition/contribution-lookup.js';
+import { validateWorkflowDefinition } from '../workflow/definition/validate-workflow-definition.js';
 import { ContributionRegistry } from './contribution-registry.js';
 import { DEFAULT_HOOK_TIMEOUT_MS, runHook } from './hook-timeout.js';
 import { ExtensionPoints, PluginAccess } from './plugin-access.js';
@@ -155,6 +157,7 @@ export class PluginHost {
       if (plugin.migrations?.length)
         await this.#deps.db.migrate(migrationNamespace(plugin.id), plugin.migrations);
       await runHook(plugin.id, 'init', timeoutOf(plugin), () => plugin.init?.(this.#context(plugin)));
+      this.#checkWorkflows(plugin);
       this.#deps.services.addCategories(plugin.id, plugin.categories ?? []);
       await this.#deps.services.publish(plugin.id, plugin.services ?? []);
       this.contributions.add(plugin);
@@ -172,6 +175,18 @@ export class PluginHost {
         isDarchaError(error) ? error : pluginErrors.hookFailed(plugin.id, 'register', error),
       );
     }
+  }
+
+  /** A plugin's workflows may use its own guards, effects and templates and its dependencies', nothing else. */
+  #checkWorkflows(plugin: DarchaPlugin): void {
+    if (!plugin.workflows?.length) return;
+    const visible = new ContributionRegistry();
+    const dependencies = new Set((plugin.dependsOn ?? []).map((d) => d.id));
+    for (const other of this.active()) if (dependencies.has(other.id)) visible.add(other);
+    visible.add(plugin);
+    const registry = contributionLookup(visible);
+    for (const workflow of plugin.workflows)
+      validateWorkflowDefinition(workflow, { pluginId: plugin.id, registry });
   }
 
   #host(loaded: LoadedPlugin): Hosted {

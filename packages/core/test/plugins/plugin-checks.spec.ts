@@ -122,6 +122,11 @@ describe('plugin load-time checks', () => {
       .and.include('"engines.darcha"');
   });
 
+  it('reserves the ids whose namespace holds the built-ins', () => {
+    const [result] = checkPlugins([plugin('core')]);
+    expect(result!.errors[0]!.message).to.include('"core" is reserved');
+  });
+
   it("refuses a version that differs from the package's", () => {
     const [result] = checkPlugins([{ ...plugin('agency-gas'), packageVersion: '1.1.0' }]);
     expect(result!.errors[0]!.message).to.include('package.json says 1.1.0');

@@ -16,6 +16,7 @@ import { PluginHost } from '../../src/plugins/plugin-host.js';
 import type { DarchaPlugin, PluginManifest } from '../../src/plugins/types.js';
 import type { ServiceDefinition } from '../../src/registry/types.js';
 import { PostgresTenantRegistry } from '../../src/tenancy/postgres-tenant-registry.js';
+import { noDebtCertificateWorkflow } from '../workflow/definition/fixtures.js';
 
 const engine = process.env['DATABASE_URL'] ? 'PostgreSQL' : 'PGlite';
 
@@ -211,6 +212,32 @@ describe(`plugin host (${engine})`, function () {
       expect(report.find((r) => r.id === 'city-rogue')!.error!.code).to.equal(
         'DARCHA_PLUGIN_EXTENSION_POINT',
       );
+    });
+
+    it("checks a plugin's workflows against its own and its dependencies' guards, effects and templates", async () => {
+      const workflow = noDebtCertificateWorkflow();
+      const templates = Object.fromEntries(
+        ['agency-gas/no-debt-certificate', 'agency-gas/certificate-ready', 'agency-gas/rejected'].map((k) => [
+          k,
+          { en: '{{name}}' },
+        ]),
+      );
+      const host = newHost();
+      const report = await host.start(
+        inline(
+          manifest('agency-gas', { workflows: [workflow], guards: { 'no-debt': () => true }, templates }),
+          manifest('agency-gas-broken', {
+            workflows: [{ ...workflow, key: 'agency-gas-broken/no-debt-certificate' }],
+          }),
+        ),
+      );
+      const byId = Object.fromEntries(report.map((r) => [r.id, r]));
+      expect(byId['agency-gas']!.status).to.equal('active');
+      expect(host.contributions.workflows().map((w) => w.key)).to.deep.equal([
+        'agency-gas/no-debt-certificate',
+      ]);
+      expect(byId['agency-gas-broken']!.error!.code).to.equal('DARCHA_WORKFLOW_DEFINITION_INVALID');
+      expect(byId['agency-gas-broken']!.error!.message).to.include('agency-gas/no-debt');
     });
 
     it("gives a plugin core's public tokens and its dependencies', never host handles", async () => {
