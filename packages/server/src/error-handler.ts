@@ -24,14 +24,21 @@ export function errorHandler(logger: Logger): ErrorRequestHandler {
         requestId,
       };
       if (status >= 500) logger.error({ err: error, requestId }, 'request failed');
-    } else if (isBodyParseError(error)) {
+    } else if (isClientError(error)) {
+      // express and its body parser mark what the client got wrong with a 4xx status: a malformed
+      // or oversized body (they also set `type`), or a path with a broken %-escape (a URIError).
+      const code = error.type ? 'DARCHA_HTTP_BODY_INVALID' : 'DARCHA_HTTP_REQUEST_INVALID';
       problem = {
-        type: 'https://darcha.dev/errors/DARCHA_HTTP_BODY_INVALID',
-        title: 'DARCHA_HTTP_BODY_INVALID',
+        type: `https://darcha.dev/errors/${code}`,
+        title: code,
         status: error.status,
-        code: 'DARCHA_HTTP_BODY_INVALID',
-        detail: `The request body could not be read: ${error.message}`,
-        hint: 'Send a well-formed JSON body within the size limit, with Content-Type: application/json.',
+        code,
+        detail: error.type
+          ? `The request body could not be read: ${error.message}`
+          : `The request could not be understood: ${error.message}`,
+        hint: error.type
+          ? 'Send a well-formed JSON body within the size limit, with Content-Type: application/json.'
+          : 'Check the URL: percent-escapes must be complete (%20, not %2 or %ZZ).',
         requestId,
       };
     } else {
@@ -67,7 +74,7 @@ export function notFoundHandler(): RequestHandler {
   };
 }
 
-function isBodyParseError(error: unknown): error is { status: number; message: string; type: string } {
+function isClientError(error: unknown): error is { status: number; message: string; type?: string } {
   const candidate = error as { status?: unknown; type?: unknown } | null;
   return (
     typeof candidate === 'object' &&
@@ -75,6 +82,6 @@ function isBodyParseError(error: unknown): error is { status: number; message: s
     typeof candidate.status === 'number' &&
     candidate.status >= 400 &&
     candidate.status < 500 &&
-    typeof candidate.type === 'string'
+    (candidate.type === undefined || typeof candidate.type === 'string')
   );
 }

@@ -30,7 +30,17 @@ function handle(platform: Platform, pluginId: string, route: PluginRoute): Reque
         body: req.body as unknown,
         logger: platform.logger.child({ plugin: pluginId, tenant: tenantId }),
       });
-      res.status(result.status ?? 200).json(result.body ?? null);
+      const status = (result as { status?: unknown } | undefined)?.status ?? 200;
+      if (
+        typeof result !== 'object' ||
+        result === null ||
+        !Number.isInteger(status) ||
+        (status as number) < 200 ||
+        (status as number) > 599
+      ) {
+        throw routeResultInvalid(pluginId, req);
+      }
+      res.status(status as number).json(result.body ?? null);
     } catch (error) {
       next(error);
     }
@@ -49,5 +59,15 @@ function signInRequired(req: Request): DarchaError {
     kind: 'unauthenticated',
     message: `${req.method} ${req.path} needs a signed-in caller with one of its roles.`,
     hint: 'Sign in (staff) or send an API key (integrations), then retry.',
+  });
+}
+
+function routeResultInvalid(pluginId: string, req: Request): DarchaError {
+  return new DarchaError({
+    code: 'DARCHA_PLUGIN_ROUTE_RESULT_INVALID',
+    kind: 'internal',
+    message: `Plugin "${pluginId}" answered ${req.method} ${req.path} with something that is not { status?, body? } (status 200-599).`,
+    hint: 'Fix the route handler to return { status, body }.',
+    details: { pluginId },
   });
 }

@@ -98,6 +98,12 @@ describe(`plugin routes behind tenant resolution (${engine})`, () => {
     expect(res.body.code).to.equal('DARCHA_TENANT_INVALID');
   });
 
+  it('answers a path with a broken percent-escape with 400, not 500', async () => {
+    const res = await request(server.app).get('/t/chirchik/api/v1/plugins/agency-gas/tariffs/%ZZ');
+    expect(res.status).to.equal(400);
+    expect(res.body.code).to.equal('DARCHA_HTTP_REQUEST_INVALID');
+  });
+
   it('needs a signed-in caller for routes that are not public', async () => {
     const res = await request(server.app)
       .post('/t/chirchik/api/v1/plugins/agency-gas/tariffs')

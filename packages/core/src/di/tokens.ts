@@ -34,15 +34,13 @@ export const TOKENS = {
 } as const;
 
 /**
- * Core tokens a plugin may resolve with `ctx.get(token)`. Host-side handles (the database with its
- * host transactions, the tenant registry, config) are deliberately absent: plugins reach tenant data
- * through `ctx.withTenant`.
+ * Core tokens a plugin may resolve with `ctx.get(token)`. Handles that take a tenant id as an
+ * argument (the database, the tenant registry, the service registry, every tenant's catalog and
+ * agencies) are deliberately absent: with them one city's plugin could act for another. Plugins reach
+ * their tenant's data through `ctx.withTenant` and `TOKENS.TenantDatabase`.
  */
 export const PLUGIN_VISIBLE_TOKENS: readonly symbol[] = [
   TOKENS.Logger,
-  TOKENS.ServiceRegistry,
-  TOKENS.TenantCatalog,
-  TOKENS.AgencyDirectory,
   TOKENS.TenantId,
   TOKENS.TenantDatabase,
 ];

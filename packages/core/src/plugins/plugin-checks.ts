@@ -26,6 +26,23 @@ export interface CheckedPlugin {
 
 export const PLUGIN_ID_PATTERN = /^[a-z][a-z0-9-]*$/;
 const KINDS = new Set(['agency', 'city', 'feature']);
+/** Longest plugin id: its migrations namespace `plugin_<id>` must stay within 41 characters. */
+export const PLUGIN_ID_MAX_LENGTH = 34;
+/** Longest delay a Node timer honours. */
+const MAX_TIMER_MS = 2 ** 31 - 1;
+/** Manifest fields that must be lists of objects. */
+const LIST_FIELDS = [
+  'dependsOn',
+  'services',
+  'categories',
+  'workflows',
+  'migrations',
+  'routes',
+  'adminPages',
+  'widgets',
+  'notificationChannels',
+  'paymentProviders',
+] as const;
 /** Ids whose `<id>/` namespace core uses for built-in guards, effects and roles. */
 const RESERVED_PLUGIN_IDS = new Set(['core', 'darcha']);
 
@@ -47,11 +64,32 @@ export function checkPlugins(
   }
 
   for (const entry of checked) {
+    try {
+      checkOne(entry, byId, configFor);
+    } catch (error) {
+      // A manifest of the wrong shape (an object where a list belongs, null entries) must not take
+      // the other plugins down: it is this plugin's problem.
+      entry.errors.push(
+        pluginErrors.invalid(String(entry.loaded.plugin?.id), [
+          `the manifest is malformed: ${(error as Error).message}`,
+        ]),
+      );
+    }
+  }
+  return ordered(checked, byId);
+}
+
+function checkOne(
+  entry: CheckedPlugin,
+  byId: Map<string, CheckedPlugin[]>,
+  configFor: (pluginId: string) => unknown,
+): void {
+  {
     const { plugin, packageVersion } = entry.loaded;
     const problems = identityProblems(plugin, packageVersion);
     if (problems.length > 0) {
       entry.errors.push(pluginErrors.invalid(String(plugin.id), problems));
-      continue;
+      return;
     }
     const twins = byId.get(plugin.id)!;
     if (twins.length > 1)
@@ -81,12 +119,13 @@ export function checkPlugins(
     if (contributionProblems.length > 0)
       entry.errors.push(pluginErrors.invalid(plugin.id, contributionProblems));
   }
+}
 
+/** The plugins in dependency order (cycle members, with their cycle error, last). */
+function ordered(checked: CheckedPlugin[], byId: Map<string, CheckedPlugin[]>): CheckedPlugin[] {
   // Every plugin with a well-formed id takes part in ordering, so cycles are found even among broken ones.
   const ids = [...byId.keys()].filter((id) => typeof id === 'string' && PLUGIN_ID_PATTERN.test(id));
-  const { order, cycles } = orderByDependencies(ids, (id) =>
-    (byId.get(id)?.[0]?.loaded.plugin.dependsOn ?? []).map((d) => d.id),
-  );
+  const { order, cycles } = orderByDependencies(ids, (id) => dependencyIds(byId.get(id)?.[0]?.loaded.plugin));
   for (const [id, cycle] of cycles)
     for (const entry of byId.get(id) ?? []) entry.errors.push(pluginErrors.cycle(id, cycle));
 
@@ -107,6 +146,28 @@ function identityProblems(plugin: DarchaPlugin, packageVersion: string | undefin
       `"id" must match ${PLUGIN_ID_PATTERN} (lowercase letters, digits, hyphens), got ${JSON.stringify(plugin.id)}`,
     );
   }
+  if (typeof plugin.id === 'string' && plugin.id.length > PLUGIN_ID_MAX_LENGTH) {
+    problems.push(`"id" is ${plugin.id.length} characters long; at most ${PLUGIN_ID_MAX_LENGTH} are allowed`);
+  }
+  if (
+    plugin.hookTimeoutMs !== undefined &&
+    !(
+      Number.isInteger(plugin.hookTimeoutMs) &&
+      plugin.hookTimeoutMs >= 1 &&
+      plugin.hookTimeoutMs <= MAX_TIMER_MS
+    )
+  ) {
+    problems.push(`"hookTimeoutMs" must be a whole number of milliseconds from 1 to ${MAX_TIMER_MS}`);
+  }
+  for (const field of LIST_FIELDS) {
+    const value = (plugin as unknown as Record<string, unknown>)[field];
+    if (
+      value !== undefined &&
+      !(Array.isArray(value) && value.every((item) => typeof item === 'object' && item !== null))
+    ) {
+      problems.push(`"${field}" must be a list of objects`);
+    }
+  }
   if (RESERVED_PLUGIN_IDS.has(plugin.id)) {
     problems.push(
       `"id" ${JSON.stringify(plugin.id)} is reserved: names "${plugin.id}/..." belong to Darcha's built-ins`,
@@ -122,7 +183,7 @@ function identityProblems(plugin: DarchaPlugin, packageVersion: string | undefin
   if (typeof plugin.engines?.darcha !== 'string' || semver.validRange(plugin.engines.darcha) === null) {
     problems.push(`"engines.darcha" must be a semver range of the plugin API, e.g. "^${PLUGIN_API_VERSION}"`);
   }
-  for (const dependency of plugin.dependsOn ?? []) {
+  for (const dependency of Array.isArray(plugin.dependsOn) ? plugin.dependsOn : []) {
     if (!PLUGIN_ID_PATTERN.test(String(dependency.id)))
       problems.push(`dependsOn has an invalid id ${JSON.stringify(dependency.id)}`);
     if (semver.validRange(String(dependency.range)) === null) {
@@ -131,8 +192,6 @@ function identityProblems(plugin: DarchaPlugin, packageVersion: string | undefin
   }
   return problems;
 }
-
-const ajv = createAjv({ strict: false });
 
 function checkConfig(plugin: DarchaPlugin, config: unknown): DarchaError | undefined {
   if (!plugin.configSchema) {
@@ -147,7 +206,8 @@ function checkConfig(plugin: DarchaPlugin, config: unknown): DarchaError | undef
   }
   let validate;
   try {
-    validate = ajv.compile({ additionalProperties: false, ...plugin.configSchema });
+    // A fresh ajv per plugin: a schema with an $id may be compiled once per instance only.
+    validate = createAjv({ strict: false }).compile({ additionalProperties: false, ...plugin.configSchema });
   } catch {
     return undefined; // reported by schemaProblems
   }
@@ -163,7 +223,7 @@ function schemaProblems(plugin: DarchaPlugin): string[] {
   ] as const) {
     if (schema === undefined) continue;
     try {
-      ajv.compile(schema);
+      createAjv({ strict: false }).compile(schema);
     } catch (error) {
       problems.push(`${name} is not a valid JSON Schema: ${(error as Error).message}`);
     }
@@ -209,4 +269,10 @@ function contributionNameProblems(plugin: DarchaPlugin): string[] {
     (plugin.services ?? []).map((s) => `${s.code}@${s.version}`),
   );
   return problems;
+}
+
+/** The ids a plugin depends on, tolerating a malformed `dependsOn` (reported by the identity checks). */
+function dependencyIds(plugin: DarchaPlugin | undefined): string[] {
+  const dependsOn: unknown = plugin?.dependsOn;
+  return Array.isArray(dependsOn) ? dependsOn.map((d: { id?: unknown } | null) => String(d?.id)) : [];
 }

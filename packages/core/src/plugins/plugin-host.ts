@@ -170,10 +170,7 @@ export class PluginHost {
     } catch (error) {
       this.#withdraw(plugin.id);
       hosted.entry.startupMs = Date.now() - started;
-      this.#fail(
-        hosted,
-        isDarchaError(error) ? error : pluginErrors.hookFailed(plugin.id, 'register', error),
-      );
+      this.#fail(hosted, isDarchaError(error) ? error : pluginErrors.hookFailed(plugin.id, 'startup', error));
     }
   }
 

@@ -63,6 +63,7 @@ export class TenantPluginManager {
   readonly #deps: TenantPluginManagerDeps;
   readonly #store: TenantPluginStore;
   readonly #cache = new Map<string, Map<string, PluginEnablement>>();
+  readonly #queues = new Map<string, Promise<unknown>>();
 
   constructor(deps: TenantPluginManagerDeps) {
     this.#deps = deps;
@@ -120,7 +121,24 @@ export class TenantPluginManager {
     );
   }
 
-  async #decide(
+  /** Decisions about one plugin run one at a time in this process, so their hooks never interleave. */
+  #decide(
+    tenantId: string,
+    pluginId: string,
+    action: string,
+    decision: Decision,
+    options: ActorOptions,
+    settingsPatch?: TenantSettings,
+  ): Promise<PluginEnablement> {
+    const previous = this.#queues.get(pluginId) ?? Promise.resolve();
+    const next = previous
+      .catch(() => undefined)
+      .then(() => this.#decideNow(tenantId, pluginId, action, decision, options, settingsPatch));
+    this.#queues.set(pluginId, next);
+    return next;
+  }
+
+  async #decideNow(
     tenantId: string,
     pluginId: string,
     action: string,
@@ -216,10 +234,25 @@ export class TenantPluginManager {
   }
 
   /** Puts the tenant's row back as it was when a hook refused the change. */
+  /**
+   * Puts the tenant's decision and settings back after a hook refused the change, keeping the
+   * record of a seed that already ran (so it is not seeded twice), and audits the rollback.
+   */
   async #restore(tenantId: string, pluginId: string, previous: TenantPluginRow | undefined): Promise<void> {
     await this.#deps.db.withTenant(tenantId, async (trx) => {
-      if (previous) await this.#store.write(trx, tenantId, previous);
-      else await trx('tenant_plugins').where({ tenant_id: tenantId, plugin_id: pluginId }).delete();
+      const now = await this.#store.lock(trx, tenantId, pluginId);
+      await this.#store.write(trx, tenantId, {
+        pluginId,
+        enabled: previous?.enabled ?? null,
+        settings: previous?.settings ?? {},
+        enabledVersion: previous?.enabledVersion ?? null,
+        firstEnabledAt: now?.firstEnabledAt ?? previous?.firstEnabledAt ?? null,
+      });
+      await appendAudit(trx, tenantId, {
+        action: 'plugin.rollback',
+        subjectType: 'plugin',
+        subjectId: pluginId,
+      });
     });
   }
 

@@ -1,6 +1,6 @@
 import equal from 'fast-deep-equal';
 import type { HostTransaction } from '../db/types.js';
-import { versionImmutable } from './registry.errors.js';
+import { serviceConflict, versionImmutable } from './registry.errors.js';
 import type { PublishedService, ServiceDefinition } from './types.js';
 
 /** A row of the host table `service_definitions`: one published version, never updated. */
@@ -26,6 +26,12 @@ export async function storeServiceVersions(
   definitions: readonly ServiceDefinition[],
 ): Promise<void> {
   if (definitions.length === 0) return;
+  // A code belongs to the plugin that first stored it, across restarts: nobody else may add versions.
+  const owners: { code: string; plugin_id: string }[] = await trx(TABLE)
+    .whereIn('code', [...new Set(definitions.map((d) => d.code))])
+    .whereNot('plugin_id', pluginId)
+    .distinct('code', 'plugin_id');
+  if (owners[0]) throw serviceConflict(owners[0].code, pluginId, owners[0].plugin_id);
   const inserted: { code: string; version: number }[] = await trx(TABLE)
     .insert(
       definitions.map((d) => ({

@@ -15,7 +15,7 @@ import {
 } from './tenancy.errors.js';
 import { assertTenantId } from './tenant-id.js';
 import { isHostName, isTimeZone, validateCreateTenant, validateUpdateTenant } from './tenant-input.schema.js';
-import { applySettingsPatch, mergeSettingsLayers } from './tenant-settings.js';
+import { applySettingsPatch, mergeSettingsLayers, settingsSizeProblem } from './tenant-settings.js';
 import type {
   ActorOptions,
   CreateTenantInput,
@@ -122,7 +122,7 @@ export class PostgresTenantRegistry implements TenantRegistry {
     if (!validateUpdateTenant(patch))
       throw tenantInputInvalid(id, fieldErrorsFromAjv(validateUpdateTenant.errors));
     return this.#db.withHost(async (trx) => {
-      const current = await lockTenant(trx, id);
+      const current = await lockWritableTenant(trx, id);
       const names = patch.names ?? current.names;
       const defaultLocale = patch.defaultLocale ?? current.default_locale;
       this.#checkFields(id, { names, defaultLocale, timeZone: patch.timeZone ?? current.time_zone });
@@ -221,8 +221,10 @@ export class PostgresTenantRegistry implements TenantRegistry {
     if (typeof patch !== 'object' || patch === null || Array.isArray(patch)) {
       throw tenantInputInvalid(id, [{ field: '/settings', message: 'must be a JSON object' }]);
     }
+    const sizeProblem = settingsSizeProblem(patch);
+    if (sizeProblem) throw tenantInputInvalid(id, [{ field: '/settings', message: sizeProblem }]);
     return this.#db.withHost(async (trx) => {
-      const current = await lockTenant(trx, id);
+      const current = await lockWritableTenant(trx, id);
       const settings = applySettingsPatch(current.settings, patch);
       await trx('tenants')
         .where({ id })
@@ -242,7 +244,7 @@ export class PostgresTenantRegistry implements TenantRegistry {
     assertTenantId(id);
     const normalized = normalizeHost(host);
     await this.#db.withHost(async (trx) => {
-      await lockTenant(trx, id, false);
+      await lockWritableTenant(trx, id);
       const inserted = await trx('tenant_domains')
         .insert({ host: normalized, tenant_id: id })
         .onConflict('host')
@@ -309,10 +311,7 @@ export class PostgresTenantRegistry implements TenantRegistry {
       throw tenantInputInvalid(id, [{ field: '/reason', message: `is required to make a tenant ${status}` }]);
     }
     return this.#db.withHost(async (trx) => {
-      const current = await lockTenant(trx, id);
-      if (current.status === 'archived' && status !== 'archived') {
-        throw tenantNotServing(id, 'archived', current.status_reason);
-      }
+      const current = await lockWritableTenant(trx, id);
       if (status === 'archived') {
         const children = await trx('tenants')
           .where({ parent_id: id })
@@ -369,7 +368,8 @@ export class PostgresTenantRegistry implements TenantRegistry {
       throw tenantParentInvalid(id, `a ${kind} needs a parent (${allowed.join(' or ')})`);
     }
     if (allowed.length === 0) throw tenantParentInvalid(id, 'a country has no parent');
-    const parent = await trx<TenantRow>('tenants').where({ id: parentId }).first();
+    // FOR SHARE: an archive of the parent cannot slip in between this check and our commit.
+    const parent = await trx<TenantRow>('tenants').where({ id: parentId }).forShare().first();
     if (!parent) throw tenantParentInvalid(id, `parent "${parentId}" does not exist`);
     if (parent.status === 'archived') throw tenantParentInvalid(id, `parent "${parentId}" is archived`);
     if (!allowed.includes(parent.kind)) {
@@ -385,6 +385,13 @@ async function lockTenant(trx: HostTransaction, id: string, forUpdate = true): P
   const query = trx<TenantRow>('tenants').where({ id }).first();
   const row = await (forUpdate ? query.forUpdate() : query);
   if (!row) throw tenantNotFound(id);
+  return row;
+}
+
+/** Locks a tenant that is about to change; archived tenants are read-only history. */
+async function lockWritableTenant(trx: HostTransaction, id: string): Promise<TenantRow> {
+  const row = await lockTenant(trx, id);
+  if (row.status === 'archived') throw tenantNotServing(id, 'archived', row.status_reason);
   return row;
 }
 

@@ -11,6 +11,24 @@ export function mergeSettingsLayers(layers: readonly TenantSettings[]): TenantSe
   });
 }
 
+/** Settings deeper or larger than this are refused: they are configuration, not data. */
+export const SETTINGS_MAX_DEPTH = 16;
+export const SETTINGS_MAX_BYTES = 64 * 1024;
+
+/** Why a settings object is too deep or too large, or undefined when it is fine. */
+export function settingsSizeProblem(settings: unknown): string | undefined {
+  const depth = (value: unknown, level: number): number => {
+    if (level > SETTINGS_MAX_DEPTH || typeof value !== 'object' || value === null) return level;
+    let deepest = level;
+    for (const child of Object.values(value)) deepest = Math.max(deepest, depth(child, level + 1));
+    return deepest;
+  };
+  if (depth(settings, 0) > SETTINGS_MAX_DEPTH) return `is nested more than ${SETTINGS_MAX_DEPTH} levels deep`;
+  if (Buffer.byteLength(JSON.stringify(settings)) > SETTINGS_MAX_BYTES)
+    return `is larger than ${SETTINGS_MAX_BYTES} bytes`;
+  return undefined;
+}
+
 /**
  * Applies a patch to a tenant's own settings: objects merge key by key, other values replace, and a
  * `null` removes the key so that the value is inherited again. Returns a new object.

@@ -158,6 +158,19 @@ describe(`plugin host (${engine})`, function () {
       expect([...services.published.keys()]).to.deep.equal(['agency-water']);
     });
 
+    it('contains a malformed manifest to its own plugin', async () => {
+      const host = newHost();
+      const report = await host.start(
+        inline(
+          manifest('agency-odd', { dependsOn: { id: 'x' } as never, routes: [{ method: 'GET' }] as never }),
+          manifest('agency-fine'),
+        ),
+      );
+      const byId = Object.fromEntries(report.map((r) => [r.id, r]));
+      expect(byId['agency-odd']!.error!.code).to.equal('DARCHA_PLUGIN_INVALID');
+      expect(byId['agency-fine']!.status).to.equal('active');
+    });
+
     it('times out a hook that never finishes', async () => {
       const host = newHost();
       const started = Date.now();
@@ -248,10 +261,17 @@ describe(`plugin host (${engine})`, function () {
           manifest('agency-curious', {
             init: async (ctx) => {
               seen.push(typeof ctx.get(TOKENS.Logger).info);
-              try {
-                ctx.get(TOKENS.Database);
-              } catch (error) {
-                seen.push((error as { code: string }).code);
+              for (const token of [
+                TOKENS.Database,
+                TOKENS.AgencyDirectory,
+                TOKENS.TenantCatalog,
+                TOKENS.ServiceRegistry,
+              ] as symbol[]) {
+                try {
+                  ctx.get(token);
+                } catch (error) {
+                  seen.push((error as { code: string }).code);
+                }
               }
               try {
                 ctx.get(createToken('agency-other/secrets'));
@@ -262,11 +282,8 @@ describe(`plugin host (${engine})`, function () {
           }),
         ),
       );
-      expect(seen).to.deep.equal([
-        'function',
-        'DARCHA_PLUGIN_TOKEN_FORBIDDEN',
-        'DARCHA_PLUGIN_TOKEN_FORBIDDEN',
-      ]);
+      // Handles that take a tenant id would let one city's plugin act for another.
+      expect(seen).to.deep.equal(['function', ...Array<string>(5).fill('DARCHA_PLUGIN_TOKEN_FORBIDDEN')]);
     });
   });
 

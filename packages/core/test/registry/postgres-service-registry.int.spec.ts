@@ -77,11 +77,12 @@ describe(`service registry (${engine})`, () => {
 
       const other = new PostgresServiceRegistry(db);
       other.addCategories('agency-gas-v2', [{ id: 'utilities.gas', names: { en: 'Gas' } }]);
+      // Another plugin may not touch the code at all: it belongs to the plugin that stored it first.
       const renamed = await expectCode(
         other.publish('agency-gas-v2', [changed]),
-        'DARCHA_REGISTRY_VERSION_IMMUTABLE',
+        'DARCHA_REGISTRY_SERVICE_CONFLICT',
       );
-      expect(renamed.message).to.include('plugin "agency-gas-v2"').and.include('plugin "agency-gas"');
+      expect(renamed.message).to.include('"agency-gas-v2"').and.include('"agency-gas"');
     });
 
     it('writes nothing when one definition of a call breaks immutability', async () => {
@@ -170,6 +171,19 @@ describe(`service registry (${engine})`, () => {
       );
       expect(error.message).to.include('"city-chirchik"').and.include('"agency-gas"');
       expect(await registry.versions('gas.no-debt-certificate')).to.have.length(1);
+    });
+
+    it('keeps a code with the plugin that first stored it, across restarts', async () => {
+      await registry.publish('agency-gas', [gasCertificate()]);
+      const restarted = new PostgresServiceRegistry(db); // agency-gas not loaded this time
+      restarted.addCategories('agency-squat', [{ id: 'utilities.gas', names: { en: 'Gas' } }]);
+      await expectCode(
+        restarted.publish('agency-squat', [gasCertificate({ version: 2 })]),
+        'DARCHA_REGISTRY_SERVICE_CONFLICT',
+      );
+      expect((await restarted.versions('gas.no-debt-certificate')).map((v) => v.pluginId)).to.deep.equal([
+        'agency-gas',
+      ]);
     });
 
     it('refuses the same version twice in one call', async () => {

@@ -211,6 +211,11 @@ describe(`tenant registry (${engine})`, () => {
       await tenants.archive('yangiyul', 'pilot ended');
       await expectCode(tenants.requireActive('yangiyul'), 'DARCHA_TENANT_ARCHIVED');
       await expectCode(tenants.resume('yangiyul'), 'DARCHA_TENANT_ARCHIVED');
+      // Archived tenants are read-only history.
+      await expectCode(tenants.update('yangiyul', { names: { 'uz-Latn': 'X' } }), 'DARCHA_TENANT_ARCHIVED');
+      await expectCode(tenants.updateSettings('yangiyul', { a: 1 }), 'DARCHA_TENANT_ARCHIVED');
+      await expectCode(tenants.addDomain('yangiyul', 'oss.yangiyul.uz'), 'DARCHA_TENANT_ARCHIVED');
+      await expectCode(tenants.archive('yangiyul', 'again'), 'DARCHA_TENANT_ARCHIVED');
       await expectCode(tenants.requireActive('nowhere'), 'DARCHA_TENANT_NOT_FOUND');
     });
   });
@@ -239,6 +244,13 @@ describe(`tenant registry (${engine})`, () => {
       const effective = await tenants.effectiveSettings('chirchik');
       expect(effective['saturdayOpen']).to.equal(false);
       expect(effective['branding']).to.deep.equal({ logo: 'tashkent.svg', color: '#1eb53a' });
+    });
+
+    it('refuses settings nested too deep, and keeps the tenant usable', async () => {
+      let deep: Record<string, unknown> = { leaf: true };
+      for (let i = 0; i < 4000; i++) deep = { n: deep };
+      await expectCode(tenants.updateSettings('chirchik', deep as never), 'DARCHA_TENANT_INPUT_INVALID');
+      expect(await tenants.effectiveSettings('chirchik')).to.have.property('currency');
     });
 
     it('refuses settings that are not an object', async () => {
