@@ -112,7 +112,11 @@ export {
   type LoadPluginsResult,
 } from './plugins/plugin-loader.js';
 export { PluginHost, migrationNamespace, type PluginHostDeps } from './plugins/plugin-host.js';
-export { TenantPluginManager, type PluginEnablement } from './plugins/tenant-plugin-manager.js';
+export {
+  TenantPluginManager,
+  ENABLEMENT_TTL_MS,
+  type PluginEnablement,
+} from './plugins/tenant-plugin-manager.js';
 export { ContributionRegistry } from './plugins/contribution-registry.js';
 export { DEFAULT_HOOK_TIMEOUT_MS } from './plugins/hook-timeout.js';
 export type {

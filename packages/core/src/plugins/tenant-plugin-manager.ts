@@ -36,6 +36,17 @@ export interface TenantPluginManagerDeps {
   mayAccess(plugin: DarchaPlugin, token: symbol): boolean;
 }
 
+/**
+ * How long an enablement answer is trusted before it is read again. Decisions made in this process
+ * take effect at once; those made by another process, or a tenant moved to another region, within
+ * this time.
+ */
+export const ENABLEMENT_TTL_MS = 5_000;
+
+function sameEnablement(a: Map<string, PluginEnablement>, b: Map<string, PluginEnablement>): boolean {
+  return JSON.stringify([...a.entries()]) === JSON.stringify([...b.entries()]);
+}
+
 type Decision = { enabled: boolean | null } | { settingsPatch: TenantSettings };
 
 const ajv = createAjv({ strict: false });
@@ -62,7 +73,7 @@ function settingsValidator(plugin: DarchaPlugin): ValidateFunction {
 export class TenantPluginManager {
   readonly #deps: TenantPluginManagerDeps;
   readonly #store: TenantPluginStore;
-  readonly #cache = new Map<string, Map<string, PluginEnablement>>();
+  readonly #cache = new Map<string, { at: number; value: Map<string, PluginEnablement> }>();
   readonly #queues = new Map<string, Promise<unknown>>();
 
   constructor(deps: TenantPluginManagerDeps) {
@@ -301,7 +312,7 @@ export class TenantPluginManager {
   /** Effective enablement of every active plugin for a tenant, cached until a decision changes it. */
   async #resolve(tenantId: string): Promise<Map<string, PluginEnablement>> {
     const cached = this.#cache.get(tenantId);
-    if (cached) return cached;
+    if (cached && Date.now() - cached.at < ENABLEMENT_TTL_MS) return cached.value;
     const chain = [...(await this.#deps.tenants.ancestors(tenantId)).map((t) => t.id), tenantId];
     const rows: Map<string, TenantPluginRow>[] = [];
     for (const id of chain) rows.push(await this.#store.rows(id));
@@ -326,7 +337,10 @@ export class TenantPluginManager {
         settings: mergeSettingsLayers(layers),
       });
     }
-    this.#cache.set(tenantId, result);
+    // Rebuild the tenant's container when the answer changed (another process decided, the tenant
+    // moved to another region) or when none was known (a container built before enablement was read).
+    if (!cached || !sameEnablement(cached.value, result)) this.#deps.tenantContainers.evict(tenantId);
+    this.#cache.set(tenantId, { at: Date.now(), value: result });
     return result;
   }
 
@@ -336,7 +350,7 @@ export class TenantPluginManager {
   }
 
   #loadTenantModules(container: Container, tenantId: string): void {
-    const enablement = this.#cache.get(tenantId);
+    const enablement = this.#cache.get(tenantId)?.value;
     if (!enablement) return; // built outside container(): core bindings only
     for (const plugin of this.#deps.activePlugins()) {
       const state = enablement.get(plugin.id);

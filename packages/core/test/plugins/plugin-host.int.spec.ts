@@ -13,6 +13,7 @@ import { definePlugin } from '../../src/plugins/define-plugin.js';
 import { createExtensionPoint } from '../../src/plugins/extension-point.js';
 import type { LoadedPlugin } from '../../src/plugins/plugin-checks.js';
 import { PluginHost } from '../../src/plugins/plugin-host.js';
+import { ENABLEMENT_TTL_MS } from '../../src/plugins/tenant-plugin-manager.js';
 import type { DarchaPlugin, PluginManifest } from '../../src/plugins/types.js';
 import type { ServiceDefinition } from '../../src/registry/types.js';
 import { PostgresTenantRegistry } from '../../src/tenancy/postgres-tenant-registry.js';
@@ -444,6 +445,16 @@ describe(`plugin host (${engine})`, function () {
         'plugin.settings.update',
       ]);
       expect(entries.find((e) => e.action === 'plugin.disable')!.actor).to.equal('admin-2');
+    });
+
+    it("sees another process's decision within the enablement TTL, and rebuilds the container", async function () {
+      this.timeout(20_000);
+      const other = newHost(); // a second process on the same database
+      await other.start(inline(manifest('agency-tax')));
+      expect(await host.isEnabled('djizak', 'agency-tax')).to.equal(false);
+      await other.tenantPlugins.enable('djizak', 'agency-tax');
+      await new Promise((r) => setTimeout(r, ENABLEMENT_TTL_MS + 200));
+      expect(await host.isEnabled('djizak', 'agency-tax')).to.equal(true);
     });
 
     it('refuses unknown plugins and unknown tenants with coded errors', async () => {
