@@ -4,8 +4,6 @@ import type { HostTransaction } from '../db/types.js';
 import { fieldErrorsFromAjv, type FieldError } from '../errors/field-error.js';
 import type { Locale, LocalizedText } from '../i18n/locales.js';
 import {
-  domainInvalid,
-  domainTaken,
   tenantExists,
   tenantHasChildren,
   tenantInputInvalid,
@@ -14,7 +12,9 @@ import {
   tenantParentInvalid,
 } from './tenancy.errors.js';
 import { assertTenantId } from './tenant-id.js';
-import { isHostName, isTimeZone, validateCreateTenant, validateUpdateTenant } from './tenant-input.schema.js';
+import { TenantDomains } from './tenant-domains.js';
+import { actor, lockTenant, lockWritableTenant, type TenantRow } from './tenant-rows.js';
+import { isTimeZone, validateCreateTenant, validateUpdateTenant } from './tenant-input.schema.js';
 import { applySettingsPatch, mergeSettingsLayers, settingsSizeProblem } from './tenant-settings.js';
 import type {
   ActorOptions,
@@ -27,20 +27,6 @@ import type {
   UpdateTenantInput,
 } from './types.js';
 
-interface TenantRow {
-  id: string;
-  kind: TenantKind;
-  parent_id: string | null;
-  names: LocalizedText;
-  status: Tenant['status'];
-  status_reason: string | null;
-  default_locale: Locale;
-  time_zone: string;
-  settings: TenantSettings;
-  created_at: Date;
-  updated_at: Date;
-}
-
 /** Which kinds of tenant may sit directly above each kind. */
 const ALLOWED_PARENTS: Record<TenantKind, readonly TenantKind[]> = {
   country: [],
@@ -51,9 +37,11 @@ const ALLOWED_PARENTS: Record<TenantKind, readonly TenantKind[]> = {
 /** The tenant registry on the platform database's host tables. */
 export class PostgresTenantRegistry implements TenantRegistry {
   readonly #db: Database;
+  readonly #domains: TenantDomains;
 
   constructor(db: Database) {
     this.#db = db;
+    this.#domains = new TenantDomains(db);
   }
 
   async create(input: CreateTenantInput, options: ActorOptions = {}): Promise<Tenant> {
@@ -240,64 +228,20 @@ export class PostgresTenantRegistry implements TenantRegistry {
     });
   }
 
-  async addDomain(id: string, host: string, options: ActorOptions = {}): Promise<void> {
-    assertTenantId(id);
-    const normalized = normalizeHost(host);
-    await this.#db.withHost(async (trx) => {
-      await lockWritableTenant(trx, id);
-      const inserted = await trx('tenant_domains')
-        .insert({ host: normalized, tenant_id: id })
-        .onConflict('host')
-        .ignore()
-        .returning('host');
-      if (inserted.length === 0) {
-        const owner = await trx('tenant_domains')
-          .where({ host: normalized })
-          .first<{ tenant_id: string }>('tenant_id');
-        if (owner?.tenant_id === id) return;
-        throw domainTaken(normalized, owner?.tenant_id ?? '?');
-      }
-      await appendAuditFromHost(trx, id, {
-        ...actor(options),
-        action: 'tenant.domain.add',
-        subjectType: 'domain',
-        subjectId: normalized,
-      });
-    });
+  addDomain(id: string, host: string, options: ActorOptions = {}): Promise<void> {
+    return this.#domains.add(id, host, options);
   }
 
-  async removeDomain(host: string, options: ActorOptions = {}): Promise<void> {
-    const normalized = normalizeHost(host);
-    await this.#db.withHost(async (trx) => {
-      const [row] = await trx('tenant_domains')
-        .where({ host: normalized })
-        .delete()
-        .returning<{ tenant_id: string }[]>('tenant_id');
-      if (!row) return;
-      await appendAuditFromHost(trx, row.tenant_id, {
-        ...actor(options),
-        action: 'tenant.domain.remove',
-        subjectType: 'domain',
-        subjectId: normalized,
-      });
-    });
+  removeDomain(host: string, options: ActorOptions = {}): Promise<void> {
+    return this.#domains.remove(host, options);
   }
 
-  async domainsOf(id: string): Promise<string[]> {
-    assertTenantId(id);
-    return this.#db.withHost(async (trx) => {
-      await lockTenant(trx, id, false);
-      return (await trx('tenant_domains').where({ tenant_id: id }).orderBy('host').pluck('host')).map(String);
-    });
+  domainsOf(id: string): Promise<string[]> {
+    return this.#domains.of(id);
   }
 
-  async findByDomain(host: string): Promise<string | undefined> {
-    const normalized = host.trim().toLowerCase().replace(/\.$/, '');
-    if (!isHostName(normalized)) return undefined;
-    const row = await this.#db.withHost((trx) =>
-      trx('tenant_domains').where({ host: normalized }).first<{ tenant_id: string } | undefined>('tenant_id'),
-    );
-    return row?.tenant_id;
+  findByDomain(host: string): Promise<string | undefined> {
+    return this.#domains.find(host);
   }
 
   async #changeStatus(
@@ -379,30 +323,6 @@ export class PostgresTenantRegistry implements TenantRegistry {
       );
     }
   }
-}
-
-async function lockTenant(trx: HostTransaction, id: string, forUpdate = true): Promise<TenantRow> {
-  const query = trx<TenantRow>('tenants').where({ id }).first();
-  const row = await (forUpdate ? query.forUpdate() : query);
-  if (!row) throw tenantNotFound(id);
-  return row;
-}
-
-/** Locks a tenant that is about to change; archived tenants are read-only history. */
-async function lockWritableTenant(trx: HostTransaction, id: string): Promise<TenantRow> {
-  const row = await lockTenant(trx, id);
-  if (row.status === 'archived') throw tenantNotServing(id, 'archived', row.status_reason);
-  return row;
-}
-
-function normalizeHost(host: string): string {
-  const normalized = typeof host === 'string' ? host.trim().toLowerCase().replace(/\.$/, '') : '';
-  if (!isHostName(normalized)) throw domainInvalid(String(host));
-  return normalized;
-}
-
-function actor(options: ActorOptions): { actor?: string } {
-  return options.actor === undefined ? {} : { actor: options.actor };
 }
 
 function toTenant(row: TenantRow): Tenant {
