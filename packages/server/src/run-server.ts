@@ -21,7 +21,29 @@ export interface RunningServer {
  */
 export async function runServer(options: RunServerOptions = {}): Promise<RunningServer> {
   const config = loadConfig(options);
-  const platform = await openPlatform({ config });
+  // A signal while the database is still opening must not kill the process mid-way (that would leave
+  // the embedded database's lock behind): note it, finish opening, then shut down cleanly.
+  let signalledEarly: NodeJS.Signals | undefined;
+  const early = (signal: NodeJS.Signals): void => {
+    signalledEarly = signal;
+  };
+  const handleSignals = options.handleSignals ?? true;
+  if (handleSignals) {
+    process.on('SIGINT', early);
+    process.on('SIGTERM', early);
+  }
+  let platform;
+  try {
+    platform = await openPlatform({ config });
+  } finally {
+    process.removeListener('SIGINT', early);
+    process.removeListener('SIGTERM', early);
+  }
+  if (signalledEarly) {
+    await platform.close();
+    platform.logger.info({ signal: signalledEarly }, 'stopped during startup');
+    process.exit(0);
+  }
   if (config.demo) {
     try {
       await seedDemoTenants(platform.tenants);
@@ -50,7 +72,7 @@ export async function runServer(options: RunServerOptions = {}): Promise<Running
       await platform.close();
       platform.logger.info('darcha stopped');
     })());
-  if (options.handleSignals ?? true) installSignalHandlers(platform.logger, shutdown);
+  if (handleSignals) installSignalHandlers(platform.logger, shutdown);
   return { platform, server, port, shutdown };
 }
 

@@ -64,6 +64,7 @@ export class PostgresTenantCatalog implements TenantCatalog {
         if (agencyCode !== null) {
           const agency: { code: string; kind: string } | undefined = await trx('agencies')
             .where({ tenant_id: tenantId, code: agencyCode })
+            .forShare() // a concurrent change of the agency's kind waits for us, then sees this entry
             .first('code', 'kind');
           if (!agency) throw agencyNotFound(tenantId, agencyCode);
           if (agency.kind !== definition.agencyKind) {
