@@ -1,13 +1,16 @@
 #!/usr/bin/env node
 // `npm start`: run the Darcha server with the configuration from darcha.config.json and the environment.
+// Startup failures are written to stderr as plain text: the logger's level and destination come from
+// the very configuration that may be what failed.
+import { inspect } from 'node:util';
 import { isDarchaError } from '@darcha/core';
 import { runServer } from './run-server.js';
 
 runServer().catch((error: unknown) => {
   if (isDarchaError(error)) {
-    console.error(`${error.code}: ${error.message}\n  ${error.hint}`);
+    process.stderr.write(`${error.code}: ${error.message}\n  ${error.hint}\n`);
     process.exit(error.kind === 'invalid' ? 2 : 1);
   }
-  console.error(error);
+  process.stderr.write(`${inspect(error)}\n`);
   process.exit(1);
 });
