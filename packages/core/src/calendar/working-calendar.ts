@@ -4,6 +4,7 @@ import { assertCalendarDefinition } from './calendar.schema.js';
 import { calendarArgumentInvalid, calendarNoWorkingTime } from './calendar.errors.js';
 import { DaySchedule, type Span } from './day-schedule.js';
 import type { CalendarDefinition } from './types.js';
+import { deepFreeze } from '../util/deep-freeze.js';
 
 /** An instant: a `Date` or epoch milliseconds (both UTC-based). */
 export type Instant = Date | number;
@@ -24,14 +25,6 @@ export interface WorkingCalendarOptions {
 
 /** How far any computation may look ahead: a hundred years of local dates. */
 const MAX_SCAN_DAYS = 36_525;
-
-function deepFreeze<T>(value: T): T {
-  if (typeof value === 'object' && value !== null) {
-    Object.values(value).forEach(deepFreeze);
-    Object.freeze(value);
-  }
-  return value;
-}
 
 /**
  * Working-time arithmetic on a tenant's calendar: which dates are worked, which instants fall in

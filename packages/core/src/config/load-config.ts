@@ -5,6 +5,7 @@ import { DarchaError } from '../errors/darcha-error.js';
 import { fieldErrorsFromAjv, formatFieldErrors } from '../errors/field-error.js';
 import { configSchema } from './config.schema.js';
 import type { DarchaConfig } from './types.js';
+import { deepFreeze } from '../util/deep-freeze.js';
 
 /** Environment variables that override keys of `darcha.config.json`, and the key each one sets. */
 export const CONFIG_ENV_VARS: Readonly<Record<string, { key: string; type?: 'number' | 'boolean' }>> = {
@@ -157,13 +158,6 @@ function setPath(target: Record<string, unknown>, key: string, value: unknown): 
 /** `postgres://user:secret@host/db` → `postgres://user:***@host/db`, for messages and logs. */
 function maskSecrets(value: string): string {
   return value.replace(/(\/\/[^:/@\s]*:)[^@\s]*@/, '$1***@');
-}
-
-function deepFreeze<T extends object>(value: T): T {
-  for (const child of Object.values(value)) {
-    if (typeof child === 'object' && child !== null) deepFreeze(child as object);
-  }
-  return Object.freeze(value);
 }
 
 function isPlainObject(value: unknown): value is Record<string, unknown> {

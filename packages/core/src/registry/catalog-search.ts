@@ -1,5 +1,6 @@
 import { searchKey } from '../i18n/search-key.js';
 import type { CatalogQuery, CatalogService } from './types.js';
+import { compareStrings as compare } from '../util/compare-strings.js';
 
 /**
  * Filters a tenant's offered services by a query and orders them. Text matches in every locale at
@@ -63,8 +64,4 @@ function nameRank(name: string, phrase: string, words: readonly string[]): numbe
   if (name.includes(phrase)) return 2;
   if (words.every((word) => name.includes(word))) return 3;
   return 4;
-}
-
-function compare(a: string, b: string): number {
-  return a < b ? -1 : a > b ? 1 : 0;
 }

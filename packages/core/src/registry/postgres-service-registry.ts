@@ -23,6 +23,7 @@ import type {
   ServiceCategory,
   ServiceDefinition,
 } from './types.js';
+import { compareStrings as compare } from '../util/compare-strings.js';
 
 /** How the registry reaches the application-form validator, which lives in its own module. */
 export interface ServiceRegistryOptions {
@@ -200,8 +201,4 @@ export class PostgresServiceRegistry implements ServiceRegistry {
 /** The highest version an active plugin publishes. */
 function current(active: ActiveService): ServiceDefinition {
   return active.versions.get(Math.max(...active.versions.keys()))!;
-}
-
-function compare(a: string, b: string): number {
-  return a < b ? -1 : a > b ? 1 : 0;
 }

@@ -2,6 +2,7 @@ import equal from 'fast-deep-equal';
 import type { HostTransaction } from '../db/types.js';
 import { serviceConflict, versionImmutable } from './registry.errors.js';
 import type { PublishedService, ServiceDefinition } from './types.js';
+import { deepFreeze } from '../util/deep-freeze.js';
 
 /** A row of the host table `service_definitions`: one published version, never updated. */
 interface ServiceDefinitionRow {
@@ -83,14 +84,6 @@ export function frozenJson<T>(value: T): T {
 
 function jsonForm<T>(value: T): T {
   return JSON.parse(JSON.stringify(value)) as T;
-}
-
-function deepFreeze<T>(value: T): T {
-  if (typeof value === 'object' && value !== null) {
-    for (const child of Object.values(value)) deepFreeze(child);
-    Object.freeze(value);
-  }
-  return value;
 }
 
 function toPublished(row: ServiceDefinitionRow): PublishedService {

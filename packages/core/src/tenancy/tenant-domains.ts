@@ -2,7 +2,7 @@ import { appendAuditFromHost } from '../audit/audit-log.js';
 import type { Database } from '../db/database.js';
 import { domainInvalid, domainTaken } from './tenancy.errors.js';
 import { assertTenantId } from './tenant-id.js';
-import { isHostName } from './tenant-input.schema.js';
+import { isHostName, normalizeHostName } from './tenant-input.schema.js';
 import { actor, lockTenant, lockWritableTenant } from './tenant-rows.js';
 import type { ActorOptions } from './types.js';
 
@@ -66,7 +66,7 @@ export class TenantDomains {
   }
 
   async find(host: string): Promise<string | undefined> {
-    const normalized = host.trim().toLowerCase().replace(/\.$/, '');
+    const normalized = normalizeHostName(host);
     if (!isHostName(normalized)) return undefined;
     const row = await this.#db.withHost((trx) =>
       trx('tenant_domains').where({ host: normalized }).first<{ tenant_id: string } | undefined>('tenant_id'),
@@ -76,7 +76,7 @@ export class TenantDomains {
 }
 
 function normalizeHost(host: string): string {
-  const normalized = typeof host === 'string' ? host.trim().toLowerCase().replace(/\.$/, '') : '';
+  const normalized = typeof host === 'string' ? normalizeHostName(host) : '';
   if (!isHostName(normalized)) throw domainInvalid(String(host));
   return normalized;
 }

@@ -55,3 +55,8 @@ const HOST_PATTERN =
 export function isHostName(host: string): boolean {
   return HOST_PATTERN.test(host);
 }
+
+/** A host name as stored and compared: trimmed, lowercase, without a trailing dot or a `:port`. */
+export function normalizeHostName(host: string): string {
+  return host.trim().toLowerCase().replace(/:\d+$/, '').replace(/\.$/, '');
+}

@@ -1,4 +1,5 @@
 import { assertTenantId, isTenantId } from '../tenant-id.js';
+import { normalizeHostName } from '../tenant-input.schema.js';
 import type { TenantResolution, TenantResolutionRequest, TenantResolver } from './types.js';
 
 /** The tenant of the signed-in user or API key: always first, a staff member works in their own city. */
@@ -23,7 +24,7 @@ export function hostNameResolver(options: HostNameResolverOptions): TenantResolv
   return {
     name: 'host',
     async resolve(request) {
-      const host = request.host?.trim().toLowerCase().replace(/:\d+$/, '').replace(/\.$/, '');
+      const host = request.host === undefined ? undefined : normalizeHostName(request.host);
       if (!host) return undefined;
       if (options.findByDomain) {
         const tenantId = await options.findByDomain(host);
