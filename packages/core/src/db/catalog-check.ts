@@ -2,7 +2,12 @@ import type { Knex } from 'knex';
 import { APP_ROLE, HOST_ROLE, TENANT_SETTING } from './types.js';
 
 /** Host tables of core: no `tenant_id` isolation, reachable only from host-side modules. */
-export const CORE_HOST_TABLES: readonly string[] = ['tenants', 'tenant_domains', 'service_definitions'];
+export const CORE_HOST_TABLES: readonly string[] = [
+  'tenants',
+  'tenant_domains',
+  'service_definitions',
+  'workflow_definitions',
+];
 
 /** One broken tenancy rule on one table. */
 export interface CatalogViolation {

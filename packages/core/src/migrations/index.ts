@@ -6,6 +6,11 @@ import { tenantPlugins } from './0004-tenant-plugins.js';
 import { serviceDefinitions } from './0005-service-definitions.js';
 import { agencies } from './0006-agencies.js';
 import { catalogEntries } from './0007-catalog-entries.js';
+import { workflowDefinitions } from './0008-workflow-definitions.js';
+import { staffAndCalendars } from './0009-staff-and-calendars.js';
+import { inquiries } from './0010-inquiries.js';
+import { timersAndOutbox } from './0011-timers-and-outbox.js';
+import { inboxIndexes } from './0012-inbox-indexes.js';
 
 /** Core's migrations, in order. Plugins bring their own, each in its own namespace. */
 export const coreMigrations: readonly Migration[] = [
@@ -16,6 +21,11 @@ export const coreMigrations: readonly Migration[] = [
   serviceDefinitions,
   agencies,
   catalogEntries,
+  workflowDefinitions,
+  staffAndCalendars,
+  inquiries,
+  timersAndOutbox,
+  inboxIndexes,
 ];
 
 /** The migration namespace of core. */

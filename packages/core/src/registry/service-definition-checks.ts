@@ -12,7 +12,22 @@ export function serviceDefinitionCheckProblems(definition: ServiceDefinition): s
     ...slaProblems(definition),
     ...feeProblems(definition),
     ...documentProblems(definition),
+    ...compositeProblems(definition),
   ];
+}
+
+/** The workflow every composite service runs: the engine drives it from its children. */
+export const COMPOSITE_WORKFLOW_KEY = 'core/composite';
+
+function compositeProblems({ code, flags, composite, workflow }: ServiceDefinition): string[] {
+  const problems: string[] = [];
+  if (flags?.composite && !composite) problems.push('/composite: is required when flags.composite is true');
+  if (composite && !flags?.composite) problems.push('/flags/composite: must be true when composite is given');
+  if (composite && workflow !== COMPOSITE_WORKFLOW_KEY)
+    problems.push(`/workflow: a composite service runs "${COMPOSITE_WORKFLOW_KEY}", not "${workflow}"`);
+  if (composite?.children.includes(code))
+    problems.push(`/composite/children: "${code}" cannot be its own child`);
+  return problems;
 }
 
 /**

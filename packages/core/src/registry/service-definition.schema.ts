@@ -132,6 +132,21 @@ export const serviceDefinitionSchema = {
       additionalProperties: false,
       properties: { proactive: { type: 'boolean' }, composite: { type: 'boolean' } },
     },
+    composite: {
+      type: 'object',
+      additionalProperties: false,
+      required: ['children'],
+      properties: {
+        children: {
+          type: 'array',
+          minItems: 2,
+          maxItems: 20,
+          uniqueItems: true,
+          items: { type: 'string', pattern: SERVICE_CODE_PATTERN.source, maxLength: 100 },
+        },
+        onChildRejected: { enum: ['reject', 'continue'] },
+      },
+    },
     keywords: {
       type: 'object',
       additionalProperties: false,

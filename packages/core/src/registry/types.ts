@@ -93,6 +93,13 @@ export interface ServiceDefinition {
   /** Key of the workflow definition, `<plugin-id>/<name>`. */
   workflow: string;
   flags?: { proactive?: boolean; composite?: boolean };
+  /**
+   * A life-event application (`flags.composite`): filing it files one child inquiry per service in
+   * `children`, each at its own agency; the parent runs the `core/composite` workflow and completes
+   * when every child is closed. `onChildRejected`: `reject` (default) rejects the parent as soon as a
+   * child is rejected; `continue` waits for all and completes the parent if any child completed.
+   */
+  composite?: { children: string[]; onChildRejected?: 'reject' | 'continue' };
   /** Words citizens use for it, per locale, to help search. */
   keywords?: Partial<Record<Locale, string[]>>;
 }

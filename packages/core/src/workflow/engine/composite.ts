@@ -1,0 +1,135 @@
+import type { TenantTransaction } from '../../db/types.js';
+import type { WorkflowDefinition } from '../definition/types.js';
+import type { InquiryRow } from '../inquiry/inquiry-rows.js';
+import { SYSTEM_ACTOR, type Actor, type TransitionInput } from '../inquiry/types.js';
+import { readInquiryRow, transitionIn, type AppliedChange, type EngineRuntime } from './transition-in.js';
+
+/**
+ * The workflow of every composite inquiry, published by core: the parent is in progress while its
+ * children are worked, and the engine (as `system`) completes or rejects it from their outcomes.
+ */
+export const COMPOSITE_WORKFLOW: WorkflowDefinition = {
+  key: 'core/composite',
+  version: 1,
+  names: {
+    'uz-Latn': 'Hayotiy vaziyat',
+    'uz-Cyrl': 'Ҳаётий вазият',
+    ru: 'Жизненная ситуация',
+    en: 'Life event',
+  },
+  states: {
+    in_progress: {
+      type: 'start',
+      publicStatus: 'in_progress',
+      names: { 'uz-Latn': 'Bajarilmoqda', 'uz-Cyrl': 'Бажарилмоқда', ru: 'В работе', en: 'In progress' },
+    },
+    completed: {
+      type: 'terminal',
+      publicStatus: 'completed',
+      names: { 'uz-Latn': 'Bajarildi', 'uz-Cyrl': 'Бажарилди', ru: 'Выполнено', en: 'Completed' },
+    },
+    rejected: {
+      type: 'terminal',
+      publicStatus: 'rejected',
+      names: { 'uz-Latn': 'Rad etildi', 'uz-Cyrl': 'Рад этилди', ru: 'Отказано', en: 'Rejected' },
+    },
+  },
+  transitions: [
+    {
+      action: 'complete',
+      from: ['in_progress'],
+      to: 'completed',
+      roles: ['system'],
+      public: true,
+      names: { 'uz-Latn': 'Barcha xizmatlar bajarildi', ru: 'Все услуги оказаны', en: 'All services done' },
+    },
+    {
+      action: 'reject',
+      from: ['in_progress'],
+      to: 'rejected',
+      roles: ['system'],
+      public: true,
+      names: { 'uz-Latn': 'Rad etildi', ru: 'Отказано', en: 'Rejected' },
+    },
+  ],
+};
+
+interface ChildRow {
+  id: string;
+  tracking_number: string;
+  public_status: string;
+  closed_at: Date | null;
+}
+
+/** Combined progress of a composite inquiry's children. */
+export interface CompositeProgress {
+  total: number;
+  completed: number;
+  rejected: number;
+  open: number;
+}
+
+export function progressOf(
+  children: readonly Pick<ChildRow, 'public_status' | 'closed_at'>[],
+): CompositeProgress {
+  const closed = children.filter((c) => c.closed_at !== null);
+  return {
+    total: children.length,
+    completed: closed.filter((c) => c.public_status === 'completed').length,
+    rejected: closed.filter((c) => c.public_status === 'rejected').length,
+    open: children.length - closed.length,
+  };
+}
+
+/**
+ * After a child closed (or reopened), moves its parent in the same transaction: `reject` as soon as
+ * a child is rejected under the `reject` rule; otherwise, once every child is closed, `complete`
+ * when at least one child completed (all did, under `reject`), else `reject`. The parent row is
+ * locked first, so two children closing at once decide in turn.
+ */
+export async function progressParent(
+  trx: TenantTransaction,
+  rt: EngineRuntime,
+  parentId: string,
+): Promise<void> {
+  const tenantId = rt.tenant.tenantId;
+  const parent = await readInquiryRow(trx, tenantId, parentId, true);
+  if (!parent || parent.closed_at !== null) return;
+  const service = rt.definitions.service(parent.service_code, parent.service_version);
+  const rule = service.composite?.onChildRejected ?? 'reject';
+  const children: ChildRow[] = await trx('inquiries')
+    .where({ tenant_id: tenantId, parent_id: parentId })
+    .select('id', 'tracking_number', 'public_status', 'closed_at');
+  const progress = progressOf(children);
+  let action: 'complete' | 'reject' | undefined;
+  if (rule === 'reject' && progress.rejected > 0) action = 'reject';
+  else if (progress.open === 0) action = progress.completed > 0 ? 'complete' : 'reject';
+  if (!action) return;
+  const summary = children
+    .map((c) => `${c.tracking_number}: ${c.closed_at ? c.public_status : 'open'}`)
+    .join(', ');
+  await transitionIn(
+    trx,
+    rt,
+    parent,
+    { action, expectedVersion: parent.version, comment: summary, data: { progress: { ...progress } } },
+    SYSTEM_ACTOR,
+  );
+}
+
+/**
+ * {@link transitionIn}, then the parent's progress when a child inquiry closed or reopened: what
+ * every transition of the engine (a user's, a timer's automatic action) goes through.
+ */
+export async function transitionAndPropagate(
+  trx: TenantTransaction,
+  rt: EngineRuntime,
+  row: InquiryRow,
+  input: TransitionInput,
+  actor: Actor,
+): Promise<AppliedChange> {
+  const applied = await transitionIn(trx, rt, row, input, actor);
+  const closedChanged = (row.closed_at === null) !== (applied.row.closed_at === null);
+  if (applied.row.parent_id !== null && closedChanged) await progressParent(trx, rt, applied.row.parent_id);
+  return applied;
+}

@@ -1,0 +1,400 @@
+import type { TenantTransaction } from '../../db/types.js';
+import { isDarchaError } from '../../errors/darcha-error.js';
+import { DarchaError } from '../../errors/darcha-error.js';
+import type { ContributionRegistry } from '../../plugins/contribution-registry.js';
+import type { WorkflowTransition } from '../definition/types.js';
+import { historyFromRow, inquiryFromRow, type InquiryRow } from '../inquiry/inquiry-rows.js';
+import type { Actor, HistoryEntry, Inquiry, TransitionInput } from '../inquiry/types.js';
+import { matchingRole, rolesOn } from './actor-roles.js';
+import { actsAsAssignee, allowedActions, windowEnd } from './allowed-actions.js';
+import { applyChange, type EventInput, type HistoryInput, type InquiryChanges } from './apply-change.js';
+import type { PinnedDefinitions } from './definitions-needed.js';
+import type { PaymentCheck, StaffQueries } from './engine-types.js';
+import { routeAssignee } from './routing.js';
+import { clockAfterMove, plannedTimers, type InquiryClock } from './schedule.js';
+import type { TenantWorkflowContext } from './tenant-workflow-context.js';
+import {
+  actionForbidden,
+  actionNotAvailable,
+  guardRefused,
+  paymentsUnavailable,
+  requirementsMissing,
+  staleVersion,
+  windowClosed,
+} from './workflow.errors.js';
+
+/** What a command inside a tenant transaction works with. */
+export interface EngineRuntime {
+  tenant: TenantWorkflowContext;
+  definitions: PinnedDefinitions;
+  staff: StaffQueries;
+  contributions?: ContributionRegistry;
+  payments?: PaymentCheck;
+  now: Date;
+}
+
+/** A change applied in the caller's transaction. */
+export interface AppliedChange {
+  row: InquiryRow;
+  entry: HistoryEntry;
+}
+
+/** Reads an inquiry row of the tenant, or undefined. */
+export async function readInquiryRow(
+  trx: TenantTransaction,
+  tenantId: string,
+  inquiryId: string,
+  lock = false,
+): Promise<InquiryRow | undefined> {
+  const query = trx<InquiryRow>('inquiries').where({ tenant_id: tenantId, id: inquiryId }).first();
+  return lock ? query.forUpdate() : query;
+}
+
+/** The clock columns of a row. */
+export function clockOf(row: InquiryRow): InquiryClock {
+  return {
+    state: row.state,
+    stateEnteredAt: row.state_entered_at,
+    dueAt: row.due_at,
+    stateDueAt: row.state_due_at,
+    stateBreachedAt: row.state_breached_at,
+    overallBreachedAt: row.overall_breached_at,
+    pausedAt: row.paused_at,
+    closedAt: row.closed_at,
+  };
+}
+
+/** The clock columns as changes. */
+export function clockChanges(clock: InquiryClock): InquiryChanges {
+  return {
+    state: clock.state,
+    state_entered_at: clock.stateEnteredAt,
+    due_at: clock.dueAt,
+    state_due_at: clock.stateDueAt,
+    state_breached_at: clock.stateBreachedAt,
+    overall_breached_at: clock.overallBreachedAt,
+    paused_at: clock.pausedAt,
+    closed_at: clock.closedAt,
+  };
+}
+
+/** Officers the actor acts for now (only staff can be delegates). */
+export async function principalsOf(
+  trx: TenantTransaction,
+  rt: EngineRuntime,
+  actor: Actor,
+): Promise<string[]> {
+  if (actor.kind !== 'staff') return [];
+  return rt.staff.principalsFor(trx, rt.tenant.tenantId, actor.id, rt.now);
+}
+
+/** Throws the stale-version refusal with the inquiry's current state and the actor's actions. */
+export async function throwStale(
+  trx: TenantTransaction,
+  rt: EngineRuntime,
+  inquiryId: string,
+  expectedVersion: number,
+  actor: Actor,
+): Promise<never> {
+  const current = await readInquiryRow(trx, rt.tenant.tenantId, inquiryId);
+  const inquiry = inquiryFromRow(current!);
+  const workflow = rt.definitions.workflow(inquiry.workflowKey, inquiry.workflowVersion);
+  const actions = allowedActions({
+    workflow,
+    inquiry,
+    actor,
+    calendar: rt.tenant.calendar,
+    now: rt.now,
+    principals: await principalsOf(trx, rt, actor),
+  });
+  throw staleVersion(rt.tenant.tenantId, {
+    inquiryId,
+    expectedVersion,
+    currentVersion: inquiry.version,
+    currentState: inquiry.state,
+    publicStatus: inquiry.publicStatus,
+    allowedActions: actions,
+  });
+}
+
+/**
+ * Takes one workflow action on an inquiry, in the caller's transaction: checks the action leaves
+ * the current state in the pinned version, the actor's role on this inquiry, the window, what the
+ * transition requires and its guards; computes the new clock, routing and timers; and applies the
+ * change in one statement guarded by the expected version.
+ */
+export async function transitionIn(
+  trx: TenantTransaction,
+  rt: EngineRuntime,
+  row: InquiryRow,
+  input: TransitionInput,
+  actor: Actor,
+): Promise<AppliedChange> {
+  const tenantId = rt.tenant.tenantId;
+  const inquiry = inquiryFromRow(row);
+  const workflow = rt.definitions.workflow(inquiry.workflowKey, inquiry.workflowVersion);
+  if (inquiry.version !== input.expectedVersion)
+    await throwStale(trx, rt, inquiry.id, input.expectedVersion, actor);
+  const transition = workflow.transition(inquiry.state, input.action);
+  if (!transition) {
+    const here = workflow.leaving(inquiry.state).map((t) => t.action);
+    throw actionNotAvailable(tenantId, inquiry.id, input.action, inquiry.state, here);
+  }
+  const role = matchingRole(rolesOn(inquiry, actor), transition.roles);
+  if (!role) throw actionForbidden(tenantId, inquiry.id, input.action, transition.roles);
+  if (transition.within) {
+    const until = windowEnd(transition.within, inquiry.closedAt ?? rt.now, rt.tenant.calendar);
+    if (rt.now > until)
+      throw windowClosed(tenantId, inquiry.id, input.action, inquiry.closedAt ?? rt.now, until);
+  }
+  let onBehalfOf: string | null = null;
+  if (actor.kind === 'staff' && inquiry.assigneeId !== null && inquiry.assigneeId !== actor.id) {
+    const principals = await principalsOf(trx, rt, actor);
+    if (principals.includes(inquiry.assigneeId)) onBehalfOf = inquiry.assigneeId;
+  }
+  await checkRequirements(trx, rt, inquiry, transition, input);
+  await checkGuards(trx, rt, inquiry, transition, input, actor, onBehalfOf);
+
+  const target = workflow.state(transition.to);
+  const clock = clockAfterMove({
+    workflow,
+    calendar: rt.tenant.calendar,
+    before: clockOf(row),
+    to: transition.to,
+    now: rt.now,
+    overallSla: undefined,
+  });
+  if (workflow.state(inquiry.state).type === 'terminal' && target.type !== 'terminal') {
+    // A reopen or an appeal: the whole inquiry gets its service's time again.
+    const service = rt.definitions.service(inquiry.serviceCode, inquiry.serviceVersion);
+    Object.assign(
+      clock,
+      clockAfterMove({
+        workflow,
+        calendar: rt.tenant.calendar,
+        before: clockOf(row),
+        to: transition.to,
+        now: rt.now,
+        overallSla: service.sla,
+      }),
+    );
+  }
+  const changes: InquiryChanges = { ...clockChanges(clock), public_status: target.publicStatus };
+  const candidateRole = target.type === 'terminal' ? null : (target.candidateRole ?? null);
+  let assigneeId = inquiry.assigneeId;
+  if (candidateRole !== inquiry.candidateRole && target.type !== 'terminal') {
+    assigneeId = await routeAssignee(trx, rt.staff, {
+      tenantId,
+      policy: rt.tenant.routing,
+      role: candidateRole,
+      agencyCode: inquiry.agencyCode,
+      at: rt.now,
+    });
+  }
+  changes.candidate_role = candidateRole;
+  changes.assignee_id = assigneeId;
+  if (target.type === 'terminal') changes.escalated = false;
+
+  const history: HistoryInput = {
+    kind: 'transition',
+    action: transition.action,
+    fromState: inquiry.state,
+    toState: transition.to,
+    workflowVersion: inquiry.workflowVersion,
+    actorId: actor.id,
+    actorRole: role,
+    onBehalfOf,
+    comment: input.comment?.trim() || null,
+    documents: input.documents ?? [],
+    public: transition.public ?? false,
+    details: input.data ? { data: input.data } : {},
+  };
+  const newVersion = inquiry.version + 1;
+  const events: EventInput[] = [
+    {
+      type: 'inquiry.transitioned',
+      payload: {
+        inquiryId: inquiry.id,
+        trackingNumber: inquiry.trackingNumber,
+        serviceCode: inquiry.serviceCode,
+        action: transition.action,
+        from: inquiry.state,
+        to: transition.to,
+        publicStatus: target.publicStatus,
+        public: transition.public ?? false,
+        version: newVersion,
+        actorId: actor.id,
+        locale: inquiry.locale,
+      },
+    },
+    ...(transition.effects ?? []).map((effect) => ({
+      type: 'workflow.effect',
+      payload: {
+        ...(typeof effect === 'string'
+          ? { effect }
+          : { effect: effect.name, template: effect.template ?? null, params: effect.params ?? {} }),
+        inquiryId: inquiry.id,
+        trackingNumber: inquiry.trackingNumber,
+        action: transition.action,
+        version: newVersion,
+        data: input.data ?? {},
+      },
+    })),
+  ];
+  if (assigneeId !== inquiry.assigneeId && assigneeId !== null) {
+    events.push({
+      type: 'inquiry.assigned',
+      payload: { inquiryId: inquiry.id, assigneeId, version: newVersion },
+    });
+  }
+  const updated = await applyChange(trx, {
+    tenantId,
+    inquiryId: inquiry.id,
+    expectedVersion: input.expectedVersion,
+    at: rt.now,
+    changes,
+    history,
+    timers: plannedTimers(workflow, clock, rt.now),
+    events,
+  });
+  if (!updated) return throwStale(trx, rt, inquiry.id, input.expectedVersion, actor);
+  return { row: updated, entry: entryOf(updated, history, rt.now) };
+}
+
+/** The history entry a change appended, without reading it back. */
+export function entryOf(row: InquiryRow, history: HistoryInput, at: Date): HistoryEntry {
+  return historyFromRow({
+    tenant_id: row.tenant_id,
+    inquiry_id: row.id,
+    seq: row.version,
+    at,
+    kind: history.kind,
+    action: history.action,
+    from_state: history.fromState,
+    to_state: history.toState,
+    workflow_version: history.workflowVersion,
+    actor_id: history.actorId,
+    actor_role: history.actorRole,
+    on_behalf_of: history.onBehalfOf,
+    comment: history.comment,
+    documents: [...history.documents],
+    public: history.public,
+    details: history.details,
+  });
+}
+
+async function checkRequirements(
+  trx: TenantTransaction,
+  rt: EngineRuntime,
+  inquiry: Inquiry,
+  transition: WorkflowTransition,
+  input: TransitionInput,
+): Promise<void> {
+  const tenantId = rt.tenant.tenantId;
+  const missing: string[] = [];
+  const requires = transition.requires ?? {};
+  if (requires.comment && !input.comment?.trim())
+    missing.push('a comment (the reason, shown in the history)');
+  const given = input.documents ?? [];
+  if ((requires.documents?.length ?? 0) > 0 || given.length > 0) {
+    const attached = await attachmentsOf(trx, tenantId, inquiry.id);
+    for (const id of given) {
+      if (!attached.has(id))
+        missing.push(`document ${id} attached to this inquiry (it is not one of its attachments)`);
+    }
+    const codes = new Set(attached.values());
+    for (const code of requires.documents ?? []) {
+      if (!codes.has(code)) missing.push(`an attached "${code}" document`);
+    }
+  }
+  if (requires.payment) {
+    if (!rt.payments) throw paymentsUnavailable(tenantId, inquiry.id, transition.action);
+    if (!(await rt.payments.isPaid(trx, tenantId, inquiry.id))) missing.push("the inquiry's invoice paid");
+  }
+  if (missing.length > 0) throw requirementsMissing(tenantId, inquiry.id, transition.action, missing);
+}
+
+async function checkGuards(
+  trx: TenantTransaction,
+  rt: EngineRuntime,
+  inquiry: Inquiry,
+  transition: WorkflowTransition,
+  input: TransitionInput,
+  actor: Actor,
+  onBehalfOf: string | null,
+): Promise<void> {
+  const tenantId = rt.tenant.tenantId;
+  for (const guard of transition.guards ?? []) {
+    if (guard === 'core/is-assignee') {
+      const principals = onBehalfOf ? [onBehalfOf] : [];
+      if (!actsAsAssignee(inquiry, actor, principals)) {
+        const reason = inquiry.assigneeId
+          ? 'the inquiry is assigned to another officer'
+          : 'nobody is assigned to the inquiry; claim it first';
+        throw guardRefused(tenantId, inquiry.id, transition.action, guard, reason);
+      }
+    } else if (guard === 'core/documents-complete') {
+      const service = rt.definitions.service(inquiry.serviceCode, inquiry.serviceVersion);
+      const codes = new Set((await attachmentsOf(trx, tenantId, inquiry.id)).values());
+      const absent = service.documents.filter((d) => !d.optional && !codes.has(d.code)).map((d) => d.code);
+      if (absent.length > 0) {
+        throw guardRefused(
+          tenantId,
+          inquiry.id,
+          transition.action,
+          guard,
+          `documents not attached: ${absent.join(', ')}`,
+        );
+      }
+    } else {
+      await runPluginGuard(rt, inquiry, transition, input, guard);
+    }
+  }
+}
+
+async function runPluginGuard(
+  rt: EngineRuntime,
+  inquiry: Inquiry,
+  transition: WorkflowTransition,
+  input: TransitionInput,
+  name: string,
+): Promise<void> {
+  const tenantId = rt.tenant.tenantId;
+  const guard = rt.contributions?.guard(name);
+  if (!guard) {
+    throw guardRefused(
+      tenantId,
+      inquiry.id,
+      transition.action,
+      name,
+      'the plugin that provides this guard is not active',
+    );
+  }
+  let passed: boolean;
+  try {
+    passed = await guard({ tenantId, inquiry, data: input.data });
+  } catch (error) {
+    if (isDarchaError(error)) throw error;
+    throw new DarchaError({
+      code: 'DARCHA_WORKFLOW_GUARD_FAILED',
+      kind: 'internal',
+      message: `Guard "${name}" failed on inquiry ${inquiry.id} (tenant "${tenantId}"): ${(error as Error).message}`,
+      hint: 'This is a defect of the plugin that provides the guard; its logs have the details.',
+      details: { tenantId, inquiryId: inquiry.id, guard: name },
+      cause: error,
+    });
+  }
+  if (!passed) throw guardRefused(tenantId, inquiry.id, transition.action, name, 'its condition is not met');
+}
+
+/** The inquiry's attachments: id to document code. */
+async function attachmentsOf(
+  trx: TenantTransaction,
+  tenantId: string,
+  inquiryId: string,
+): Promise<Map<string, string>> {
+  const rows: { id: string; document_code: string }[] = await trx('inquiry_attachments')
+    .where({ tenant_id: tenantId, inquiry_id: inquiryId })
+    .select('id', 'document_code');
+  return new Map(rows.map((r) => [r.id, r.document_code]));
+}

@@ -1,0 +1,353 @@
+import type { TenantTransaction } from '../../db/types.js';
+import type { Locale } from '../../i18n/locales.js';
+import { historyFromRow, inquiryFromRow, type HistoryRow, type InquiryRow } from '../inquiry/inquiry-rows.js';
+import { filingProblems, transitionProblems } from '../inquiry/inquiry-input.schema.js';
+import type {
+  Actor,
+  AllowedAction,
+  FileInquiryInput,
+  HistoryEntry,
+  Inquiry,
+  PublicHistoryEntry,
+  TransitionInput,
+} from '../inquiry/types.js';
+import { allowedActions } from './allowed-actions.js';
+import { assignIn, type AssignmentAction } from './assignment.js';
+import { progressOf, transitionAndPropagate, type CompositeProgress } from './composite.js';
+import { DefinitionsNeeded, PinnedDefinitions } from './definitions-needed.js';
+import type { BulkItemResult, ChangeResult, FilingResult, WorkflowEngineOptions } from './engine-types.js';
+import { fileIn } from './file-in.js';
+import { prepareFiling, type PreparedFiling } from './prepare-filing.js';
+import { claimIdempotencyKey, recordIdempotentResult, requestHash } from './idempotency.js';
+import { publicHistory } from './public-history.js';
+import { principalsOf, readInquiryRow, type AppliedChange, type EngineRuntime } from './transition-in.js';
+import { inquiryInputInvalid, inquiryNotFound } from './workflow.errors.js';
+import { isDarchaError } from '../../errors/darcha-error.js';
+
+/** Options of a command that may be retried. */
+export interface CommandOptions {
+  /** The client's `Idempotency-Key`: a retry with the same key and request replays the first result. */
+  idempotencyKey?: string;
+}
+
+interface RecordedChange {
+  inquiryId: string;
+  seq: number;
+}
+
+interface RecordedFiling {
+  inquiryId: string;
+  childIds: string[];
+}
+
+/**
+ * The inquiry workflow engine: files inquiries, moves them through their pinned workflow version,
+ * assigns them, and answers what an actor may do. Every command is one tenant transaction; every
+ * change to an inquiry is one statement guarded by its version (see `applyChange`).
+ */
+export class WorkflowEngine {
+  readonly #options: WorkflowEngineOptions;
+  readonly #definitions: PinnedDefinitions;
+  readonly #clock: () => Date;
+
+  constructor(options: WorkflowEngineOptions) {
+    this.#options = options;
+    this.#definitions = new PinnedDefinitions(options.workflows, options.services);
+    this.#clock = options.clock ?? (() => new Date());
+  }
+
+  /** Pinned definitions, shared with the timer scheduler and workflow migrations. */
+  get definitions(): PinnedDefinitions {
+    return this.#definitions;
+  }
+
+  /**
+   * Files an inquiry for a service the tenant offers: the form is validated by the service's
+   * schema, the inquiry gets the next tracking number, its first history entry, timers and
+   * `inquiry.filed` event in one transaction; a composite service files its children with it.
+   */
+  async file(
+    tenantId: string,
+    input: FileInquiryInput,
+    actor: Actor,
+    options: CommandOptions = {},
+  ): Promise<FilingResult> {
+    const problems = filingProblems(input);
+    if (problems.length > 0)
+      throw inquiryInputInvalid(
+        tenantId,
+        'application',
+        problems.map((p) => `${p.field}: ${p.message}`),
+      );
+    const prepared: PreparedFiling = await prepareFiling(
+      this.#options,
+      this.#definitions,
+      tenantId,
+      input,
+      actor,
+    );
+    const hash = options.idempotencyKey ? requestHash({ input, actor: actor.id }) : '';
+    const result = await this.#inTenant(tenantId, async (trx, rt) => {
+      if (options.idempotencyKey) {
+        const replay = await claimIdempotencyKey<RecordedFiling>(
+          trx,
+          tenantId,
+          'file',
+          options.idempotencyKey,
+          hash,
+        );
+        if (replay) return { recorded: replay.result, replayed: true };
+      }
+      const parent = await fileIn(trx, rt, input, prepared.main, actor, prepared.role, null);
+      const children: Inquiry[] = [];
+      for (const child of prepared.children) {
+        children.push(await fileIn(trx, rt, input, child, actor, prepared.role, parent.id));
+      }
+      const recorded: RecordedFiling = { inquiryId: parent.id, childIds: children.map((c) => c.id) };
+      if (options.idempotencyKey)
+        await recordIdempotentResult(trx, tenantId, 'file', options.idempotencyKey, recorded);
+      return { recorded, replayed: false, inquiry: parent, children };
+    });
+    this.#options.afterCommit?.();
+    if (!result.replayed && 'inquiry' in result) {
+      return { inquiry: result.inquiry!, children: result.children!, replayed: false };
+    }
+    const inquiry = await this.get(tenantId, result.recorded.inquiryId);
+    const children = await Promise.all(result.recorded.childIds.map((id) => this.get(tenantId, id)));
+    return { inquiry, children, replayed: true };
+  }
+
+  /** Takes a workflow action on an inquiry (see {@link TransitionInput}). */
+  async transition(
+    tenantId: string,
+    inquiryId: string,
+    input: TransitionInput,
+    actor: Actor,
+    options: CommandOptions = {},
+  ): Promise<ChangeResult> {
+    const problems = transitionProblems(input);
+    if (problems.length > 0)
+      throw inquiryInputInvalid(
+        tenantId,
+        'action',
+        problems.map((p) => `${p.field}: ${p.message}`),
+      );
+    return this.#change(
+      tenantId,
+      inquiryId,
+      `transition:${inquiryId}`,
+      { input, actor: actor.id },
+      options,
+      (trx, rt, row) => transitionAndPropagate(trx, rt, row, input, actor),
+    );
+  }
+
+  /** An officer holding the candidate role takes an unassigned inquiry. */
+  claim(tenantId: string, inquiryId: string, expectedVersion: number, actor: Actor): Promise<ChangeResult> {
+    return this.#assignment(tenantId, inquiryId, { action: 'claim', expectedVersion }, actor);
+  }
+
+  /** A supervisor gives the inquiry to an officer (assigning an assigned inquiry reassigns it). */
+  assign(
+    tenantId: string,
+    inquiryId: string,
+    expectedVersion: number,
+    assigneeId: string,
+    actor: Actor,
+    comment?: string,
+  ): Promise<ChangeResult> {
+    const input = { action: 'assign' as const, expectedVersion, assigneeId, ...(comment ? { comment } : {}) };
+    return this.#assignment(tenantId, inquiryId, input, actor);
+  }
+
+  /** The assignee or a supervisor puts the inquiry back in its role's inbox. */
+  release(tenantId: string, inquiryId: string, expectedVersion: number, actor: Actor): Promise<ChangeResult> {
+    return this.#assignment(tenantId, inquiryId, { action: 'release', expectedVersion }, actor);
+  }
+
+  /**
+   * Reassigns many inquiries to one officer; each item is its own transaction and succeeds or fails
+   * on its own, with the error's code and message. Without `expectedVersion` the current version is
+   * used (the supervisor reassigns whatever state the inquiry is in).
+   */
+  async bulkReassign(
+    tenantId: string,
+    items: readonly { inquiryId: string; expectedVersion?: number }[],
+    assigneeId: string,
+    actor: Actor,
+    comment?: string,
+  ): Promise<BulkItemResult[]> {
+    const results: BulkItemResult[] = [];
+    for (const item of items) {
+      try {
+        const version = item.expectedVersion ?? (await this.get(tenantId, item.inquiryId)).version;
+        const { inquiry } = await this.assign(tenantId, item.inquiryId, version, assigneeId, actor, comment);
+        results.push({ inquiryId: item.inquiryId, ok: true, version: inquiry.version });
+      } catch (error) {
+        if (!isDarchaError(error)) throw error;
+        results.push({ inquiryId: item.inquiryId, ok: false, code: error.code, message: error.message });
+      }
+    }
+    return results;
+  }
+
+  async get(tenantId: string, inquiryId: string): Promise<Inquiry> {
+    const row = await this.#options.db.withTenant(tenantId, (trx) =>
+      readInquiryRow(trx, tenantId, inquiryId),
+    );
+    if (!row) throw inquiryNotFound(tenantId, inquiryId);
+    return inquiryFromRow(row);
+  }
+
+  async getByTrackingNumber(tenantId: string, trackingNumber: string): Promise<Inquiry> {
+    const row = await this.#options.db.withTenant(tenantId, (trx) =>
+      trx<InquiryRow>('inquiries')
+        .where({ tenant_id: tenantId, tracking_number: String(trackingNumber) })
+        .first(),
+    );
+    if (!row) throw inquiryNotFound(tenantId, trackingNumber);
+    return inquiryFromRow(row);
+  }
+
+  /** Every history entry, oldest first: what staff see. */
+  async history(tenantId: string, inquiryId: string): Promise<HistoryEntry[]> {
+    const rows = await this.#options.db.withTenant(tenantId, async (trx) => {
+      if (!(await readInquiryRow(trx, tenantId, inquiryId))) throw inquiryNotFound(tenantId, inquiryId);
+      return trx<HistoryRow>('inquiry_history')
+        .where({ tenant_id: tenantId, inquiry_id: inquiryId })
+        .orderBy('seq');
+    });
+    return rows.map(historyFromRow);
+  }
+
+  /** What the applicant sees: public entries only, named in their locale. */
+  async publicHistory(tenantId: string, inquiryId: string, locale?: Locale): Promise<PublicHistoryEntry[]> {
+    const inquiry = await this.get(tenantId, inquiryId);
+    const entries = await this.history(tenantId, inquiryId);
+    const workflows = new Map<number, Awaited<ReturnType<WorkflowDefinitionStoreFetch>>>();
+    for (const version of new Set(entries.map((e) => e.workflowVersion))) {
+      workflows.set(version, await this.#options.workflows.fetch(inquiry.workflowKey, version));
+    }
+    return publicHistory(entries, workflows, locale ?? inquiry.locale);
+  }
+
+  /** What the actor may do on the inquiry now. */
+  async allowedActions(tenantId: string, inquiry: Inquiry, actor: Actor): Promise<AllowedAction[]> {
+    return this.#inTenant(tenantId, async (trx, rt) =>
+      allowedActions({
+        workflow: rt.definitions.workflow(inquiry.workflowKey, inquiry.workflowVersion),
+        inquiry,
+        actor,
+        calendar: rt.tenant.calendar,
+        now: rt.now,
+        principals: await principalsOf(trx, rt, actor),
+      }),
+    );
+  }
+
+  /** The children of a composite inquiry and their combined progress. */
+  async children(
+    tenantId: string,
+    parentId: string,
+  ): Promise<{ children: Inquiry[]; progress: CompositeProgress }> {
+    const rows = await this.#options.db.withTenant(tenantId, (trx) =>
+      trx<InquiryRow>('inquiries')
+        .where({ tenant_id: tenantId, parent_id: parentId })
+        .orderBy('tracking_number'),
+    );
+    return { children: rows.map(inquiryFromRow), progress: progressOf(rows) };
+  }
+
+  /**
+   * Runs `work` in a tenant transaction with the engine's runtime. When a pinned definition is not
+   * in memory yet, it is read outside and the work runs again (see {@link DefinitionsNeeded}).
+   */
+  async inTenant<T>(
+    tenantId: string,
+    work: (trx: TenantTransaction, rt: EngineRuntime) => Promise<T>,
+  ): Promise<T> {
+    return this.#inTenant(tenantId, work);
+  }
+
+  async #inTenant<T>(
+    tenantId: string,
+    work: (trx: TenantTransaction, rt: EngineRuntime) => Promise<T>,
+  ): Promise<T> {
+    const tenant = await this.#options.contexts.get(tenantId);
+    for (let attempt = 0; ; attempt++) {
+      const rt: EngineRuntime = {
+        tenant,
+        definitions: this.#definitions,
+        staff: this.#options.staff,
+        now: this.#clock(),
+        ...(this.#options.contributions ? { contributions: this.#options.contributions } : {}),
+        ...(this.#options.payments ? { payments: this.#options.payments } : {}),
+      };
+      try {
+        return await this.#options.db.withTenant(tenantId, (trx) => work(trx, rt));
+      } catch (error) {
+        if (!(error instanceof DefinitionsNeeded) || attempt >= 5) throw error;
+        await this.#definitions.fetch(error);
+      }
+    }
+  }
+
+  async #change(
+    tenantId: string,
+    inquiryId: string,
+    scope: string,
+    request: unknown,
+    options: CommandOptions,
+    apply: (trx: TenantTransaction, rt: EngineRuntime, row: InquiryRow) => Promise<AppliedChange>,
+  ): Promise<ChangeResult> {
+    const hash = options.idempotencyKey ? requestHash(request) : '';
+    const outcome = await this.#inTenant(tenantId, async (trx, rt) => {
+      if (options.idempotencyKey) {
+        const replay = await claimIdempotencyKey<RecordedChange>(
+          trx,
+          tenantId,
+          scope,
+          options.idempotencyKey,
+          hash,
+        );
+        if (replay) return { replay: replay.result };
+      }
+      const row = await readInquiryRow(trx, tenantId, inquiryId);
+      if (!row) throw inquiryNotFound(tenantId, inquiryId);
+      const applied = await apply(trx, rt, row);
+      if (options.idempotencyKey) {
+        await recordIdempotentResult(trx, tenantId, scope, options.idempotencyKey, {
+          inquiryId,
+          seq: applied.row.version,
+        });
+      }
+      return { applied };
+    });
+    this.#options.afterCommit?.();
+    if (outcome.applied) {
+      return { inquiry: inquiryFromRow(outcome.applied.row), entry: outcome.applied.entry, replayed: false };
+    }
+    const recorded = outcome.replay!;
+    const inquiry = await this.get(tenantId, recorded.inquiryId);
+    const entry = (await this.history(tenantId, recorded.inquiryId)).find((e) => e.seq === recorded.seq)!;
+    return { inquiry, entry, replayed: true };
+  }
+
+  #assignment(
+    tenantId: string,
+    inquiryId: string,
+    input: { action: AssignmentAction; expectedVersion: number; assigneeId?: string; comment?: string },
+    actor: Actor,
+  ): Promise<ChangeResult> {
+    if (!Number.isInteger(input.expectedVersion) || input.expectedVersion < 1) {
+      return Promise.reject(
+        inquiryInputInvalid(tenantId, 'assignment', ['/expectedVersion: must be a positive integer']),
+      );
+    }
+    return this.#change(tenantId, inquiryId, '', undefined, {}, (trx, rt, row) =>
+      assignIn(trx, rt, row, input, actor),
+    );
+  }
+}
+
+type WorkflowDefinitionStoreFetch = WorkflowEngineOptions['workflows']['fetch'];

@@ -1,0 +1,104 @@
+import { fieldErrorsFromAjv, type FieldError } from '../../errors/field-error.js';
+import { LOCALES } from '../../i18n/locales.js';
+import {
+  PINFL_PATTERN,
+  TIN_PATTERN,
+  UZ_PHONE_PATTERN,
+} from '../../registry/validation/identifier-formats.js';
+import { createAjv } from '../../validation/create-ajv.js';
+import type { FileInquiryInput, TransitionInput } from './types.js';
+
+const name = { type: 'string', minLength: 1, maxLength: 100 } as const;
+const locale = { enum: [...LOCALES] } as const;
+const phone = { type: 'string', pattern: UZ_PHONE_PATTERN.source } as const;
+const email = { type: 'string', format: 'email', maxLength: 254 } as const;
+const formObject = { type: 'object', maxProperties: 200 } as const;
+
+const ajv = createAjv();
+
+const individual = {
+  type: 'object',
+  additionalProperties: false,
+  required: ['type', 'pinfl', 'lastName', 'firstName', 'locale'],
+  properties: {
+    type: { const: 'individual' },
+    pinfl: { type: 'string', pattern: PINFL_PATTERN.source },
+    lastName: name,
+    firstName: name,
+    middleName: name,
+    phone,
+    email,
+    locale,
+  },
+} as const;
+
+const legalEntity = {
+  type: 'object',
+  additionalProperties: false,
+  required: ['type', 'tin', 'name', 'representative', 'locale'],
+  properties: {
+    type: { const: 'legal_entity' },
+    tin: { type: 'string', pattern: TIN_PATTERN.source },
+    name: { type: 'string', minLength: 1, maxLength: 300 },
+    representative: {
+      type: 'object',
+      additionalProperties: false,
+      required: ['lastName', 'firstName'],
+      properties: {
+        pinfl: { type: 'string', pattern: PINFL_PATTERN.source },
+        lastName: name,
+        firstName: name,
+        middleName: name,
+        position: { type: 'string', minLength: 1, maxLength: 200 },
+      },
+    },
+    phone,
+    email,
+    locale,
+  },
+} as const;
+
+const validateFiling = ajv.compile<FileInquiryInput>({
+  type: 'object',
+  additionalProperties: false,
+  required: ['serviceCode', 'applicant', 'formData', 'channel'],
+  properties: {
+    serviceCode: { type: 'string', minLength: 1, maxLength: 200 },
+    // Chosen by `type` so that errors name the fields of the applicant's kind only.
+    applicant: {
+      type: 'object',
+      required: ['type'],
+      properties: { type: { enum: ['individual', 'legal_entity'] } },
+      if: { properties: { type: { const: 'individual' } } },
+      then: individual,
+      else: legalEntity,
+    },
+    formData: formObject,
+    channel: { enum: ['desk', 'online', 'api'] },
+    locale,
+    childForms: { type: 'object', maxProperties: 20, additionalProperties: formObject },
+  },
+});
+
+const validateTransition = ajv.compile<TransitionInput>({
+  type: 'object',
+  additionalProperties: false,
+  required: ['action', 'expectedVersion'],
+  properties: {
+    action: { type: 'string', pattern: '^[a-z][a-z0-9_]*$', maxLength: 63 },
+    expectedVersion: { type: 'integer', minimum: 1 },
+    comment: { type: 'string', maxLength: 4000 },
+    documents: { type: 'array', maxItems: 50, uniqueItems: true, items: { type: 'string', format: 'uuid' } },
+    data: { type: 'object', maxProperties: 100 },
+  },
+});
+
+/** Every problem of a filing request's envelope (the form itself is checked by the service's schema). */
+export function filingProblems(value: unknown): FieldError[] {
+  return validateFiling(value) ? [] : fieldErrorsFromAjv(validateFiling.errors);
+}
+
+/** Every problem of a transition request. */
+export function transitionProblems(value: unknown): FieldError[] {
+  return validateTransition(value) ? [] : fieldErrorsFromAjv(validateTransition.errors);
+}
