@@ -58,10 +58,11 @@ describe(`darcha plugin new (${engine})`, function () {
       'src/index.ts',
       'src/plugin.ts',
       'src/services/sample-certificate.ts',
+      'src/workflows/simple.ts',
       'test/plugin.int.spec.ts',
     ];
     expect(out[0]).to.equal(`created @darcha/plugin-agency-gas in ${pluginDir}/`);
-    expect(out.slice(1, 8)).to.deep.equal(files.map((f) => `  ${pluginDir}/${f}`));
+    expect(out.slice(1, 9)).to.deep.equal(files.map((f) => `  ${pluginDir}/${f}`));
     expect(out.join('\n')).to.include(`{ "path": "${pluginDir}" }`);
     for (const file of files) expect(existsSync(path.join(pluginDir, file)), file).to.equal(true);
   });

@@ -270,3 +270,173 @@ export {
 } from './workflow/definition/workflow-vocabulary.js';
 export { CORE_GUARDS, CORE_EFFECTS } from './workflow/definition/core-built-ins.js';
 export { contributionLookup } from './workflow/definition/contribution-lookup.js';
+
+// Inquiries and the workflow engine
+export type {
+  Actor,
+  AllowedAction,
+  Applicant,
+  FileInquiryInput,
+  HistoryEntry,
+  HistoryKind,
+  IndividualApplicant,
+  Inquiry,
+  LegalEntityApplicant,
+  PublicHistoryEntry,
+  TransitionInput,
+} from './workflow/inquiry/types.js';
+export { SYSTEM_ACTOR } from './workflow/inquiry/types.js';
+export { WorkflowEngine, type CommandOptions } from './workflow/engine/workflow-engine.js';
+export type {
+  BulkItemResult,
+  ChangeResult,
+  FilingResult,
+  PaymentCheck,
+  StaffQueries,
+  WorkflowEngineOptions,
+} from './workflow/engine/engine-types.js';
+export { WorkflowDefinitionStore } from './workflow/engine/workflow-definition-store.js';
+export { CompiledWorkflow } from './workflow/engine/compiled-workflow.js';
+export { COMPOSITE_WORKFLOW, type CompositeProgress } from './workflow/engine/composite.js';
+export {
+  TenantWorkflowContexts,
+  ROUTING_POLICIES,
+  type CalendarSource,
+  type RoutingPolicy,
+  type TenantWorkflowContext,
+} from './workflow/engine/tenant-workflow-context.js';
+export {
+  migrateWorkflowVersion,
+  stateMapProblems,
+  type WorkflowMigrationInput,
+  type WorkflowMigrationReport,
+} from './workflow/engine/migrate-workflow-version.js';
+export { effectsSubscriber } from './workflow/engine/effects-subscriber.js';
+export { PUBLIC_STATUS_NAMES } from './workflow/engine/public-history.js';
+export {
+  TimerScheduler,
+  type TimerPass,
+  type TimerSchedulerOptions,
+} from './workflow/timers/timer-scheduler.js';
+export type { TimerOutcome } from './workflow/timers/fire-timers.js';
+export { COMPOSITE_WORKFLOW_KEY } from './registry/service-definition-checks.js';
+
+// Calendars of tenants
+export { defaultCalendar, DEFAULT_OFFICE_HOURS } from './calendar/default-calendar.js';
+export { mergeHolidays } from './calendar/holiday-merge.js';
+export {
+  TenantCalendarStore,
+  CALENDAR_TTL_MS,
+  type TenantCalendarStoreOptions,
+  type EffectiveCalendarDefinition,
+} from './calendar/tenant-calendar-store.js';
+
+// Staff
+export { PostgresStaffDirectory, type StaffDirectoryOptions } from './staff/staff-directory.js';
+export {
+  principalsFor,
+  isAbsent,
+  routingCandidates,
+  markAssigned,
+  postgresStaffQueries,
+} from './staff/staff-routing.js';
+export { STAFF_ROLE_PATTERN } from './staff/staff-input.schema.js';
+export {
+  STAFF_CORE_ROLES,
+  type StaffCoreRole,
+  type StaffMember,
+  type StaffAbsence,
+  type StaffDirectory,
+  type CreateStaffInput,
+  type UpdateStaffInput,
+  type StaffQuery,
+  type AbsenceInput,
+  type EndAbsenceOptions,
+  type RoutingQuery,
+  type RoutingCandidate,
+} from './staff/staff-types.js';
+
+// Attachments and files
+export { AttachmentService, type AttachmentServiceOptions } from './files/attachment-service.js';
+export type {
+  Attachment,
+  AttachInput,
+  OpenedAttachment,
+  StreamedAttachment,
+} from './files/attachment-types.js';
+export {
+  detectMediaType,
+  isDetectableMediaType,
+  sampleMediaType,
+  MEDIA_TYPE_SAMPLE_BYTES,
+  type DetectedMediaType,
+  type SampledContent,
+} from './files/detect-media-type.js';
+export type { FileContent } from './files/file-content.js';
+export {
+  isSha256,
+  SHA256_PATTERN,
+  type FileStore,
+  type PutFileOptions,
+  type StoredFile,
+} from './files/file-store.js';
+export { LocalFileStore } from './files/local-file-store.js';
+export { attachmentFileName, sanitizeFileName, FILE_NAME_MAX_BYTES } from './files/sanitize-file-name.js';
+
+// Staff inboxes
+export { PostgresInbox, type PostgresInboxOptions } from './workflow/inbox/postgres-inbox.js';
+export {
+  INBOX_BUCKETS,
+  INBOX_SORTS,
+  INBOX_DEFAULT_LIMIT,
+  INBOX_MAX_LIMIT,
+  type InboxBucket,
+  type InboxInstant,
+  type InboxQuery,
+  type InboxSort,
+} from './workflow/inbox/inbox-query.js';
+export type {
+  Inbox,
+  InboxCountOptions,
+  InboxCounts,
+  InboxPage,
+  InboxViewer,
+  InquirySummary,
+} from './workflow/inbox/types.js';
+
+// Outbox
+export type {
+  CoreEventType,
+  NewOutboxEvent,
+  OutboxBackoff,
+  OutboxEvent,
+  OutboxEventStatus,
+  OutboxRunResult,
+  OutboxSubscriber,
+} from './workflow/outbox/outbox-types.js';
+export { CORE_EVENT_TYPES, OUTBOX_EVENT_TYPE_PATTERN } from './workflow/outbox/outbox-types.js';
+export { writeOutboxEvents, outboxInsertQuery } from './workflow/outbox/write-outbox-events.js';
+export { OutboxDispatcher } from './workflow/outbox/outbox-dispatcher.js';
+export {
+  DEFAULT_OUTBOX_BATCH_SIZE,
+  DEFAULT_OUTBOX_LEASE_MS,
+  DEFAULT_OUTBOX_MAX_ATTEMPTS,
+  DEFAULT_OUTBOX_POLL_INTERVAL_MS,
+  type OutboxDispatcherOptions,
+} from './workflow/outbox/outbox-dispatcher-options.js';
+export { DEFAULT_SUBSCRIBER_TIMEOUT_MS } from './workflow/outbox/deliver-outbox-event.js';
+export { exponentialBackoff, type ExponentialBackoffOptions } from './workflow/outbox/outbox-backoff.js';
+export {
+  listDeadEvents,
+  retryDeadEvent,
+  outboxBacklog,
+  DEAD_EVENTS_MAX_LIMIT,
+  type DeadEventsQuery,
+  type OutboxEventPage,
+  type OutboxBacklog,
+} from './workflow/outbox/outbox-admin.js';
+export {
+  pluginEventSubscribers,
+  pluginSubscriberName,
+  type PluginEventSubscriberOptions,
+} from './workflow/outbox/plugin-event-subscribers.js';

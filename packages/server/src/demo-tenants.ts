@@ -46,18 +46,21 @@ export const DEMO_TENANTS: readonly CreateTenantInput[] = [
   {
     id: 'chirchik',
     kind: 'city',
+    settings: { inquiries: { trackingPrefix: 'CHR' } },
     parentId: 'uz.tashkent-region',
     names: { 'uz-Latn': 'Chirchiq', 'uz-Cyrl': 'Чирчиқ', ru: 'Чирчик', en: 'Chirchik' },
   },
   {
     id: 'djizak',
     kind: 'city',
+    settings: { inquiries: { trackingPrefix: 'DJZ' } },
     parentId: 'uz.jizzakh-region',
     names: { 'uz-Latn': 'Jizzax', 'uz-Cyrl': 'Жиззах', ru: 'Джизак', en: 'Djizak' },
   },
   {
     id: 'namangan',
     kind: 'city',
+    settings: { inquiries: { trackingPrefix: 'NMG' } },
     parentId: 'uz.namangan-region',
     names: { 'uz-Latn': 'Namangan', 'uz-Cyrl': 'Наманган', ru: 'Наманган', en: 'Namangan' },
   },

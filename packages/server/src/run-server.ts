@@ -60,8 +60,9 @@ export async function runServer(options: RunServerOptions = {}): Promise<Running
     await platform.close();
     throw error;
   }
+  if (config.jobs.enabled) platform.startJobs();
   platform.logger.info(
-    { port, database: platform.db.kind, location: platform.db.location },
+    { port, database: platform.db.kind, location: platform.db.location, jobs: config.jobs.enabled },
     'darcha listening',
   );
 

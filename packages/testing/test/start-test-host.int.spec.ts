@@ -43,6 +43,30 @@ const meterVerification: ServiceDefinition = {
   workflow: 'agency-demo/simple',
 };
 
+const demoWorkflow = {
+  key: 'agency-demo/simple',
+  version: 1,
+  names: { en: 'Simple' },
+  states: {
+    submitted: {
+      type: 'start',
+      publicStatus: 'submitted',
+      names: { en: 'Submitted' },
+      candidateRole: 'back_office',
+    },
+    verified: { type: 'terminal', publicStatus: 'completed', names: { en: 'Verified' } },
+  },
+  transitions: [
+    {
+      action: 'verify',
+      from: ['submitted'],
+      to: 'verified',
+      roles: ['back_office'],
+      names: { en: 'Verify' },
+    },
+  ],
+};
+
 function demoPlugin(calls: string[] = []): DarchaPlugin {
   return definePlugin<unknown, { greeting: string }>({
     id: 'agency-demo',
@@ -57,6 +81,7 @@ function demoPlugin(calls: string[] = []): DarchaPlugin {
     },
     categories: [{ id: 'utilities.demo', names: { en: 'Demo' } }],
     services: [meterVerification],
+    workflows: [demoWorkflow],
     migrations: [
       {
         name: '0001_demo_notes',

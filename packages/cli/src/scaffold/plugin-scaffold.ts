@@ -1,6 +1,6 @@
 import { packageJson, readme, tsconfigJson } from './package-files.js';
 import type { ScaffoldSpec } from './scaffold-spec.js';
-import { indexSource, pluginSource, serviceSource, testSource } from './source-files.js';
+import { indexSource, pluginSource, serviceSource, testSource, workflowSource } from './source-files.js';
 
 /** One file of a new plugin, by its path inside the plugin's directory. */
 export interface ScaffoldFile {
@@ -20,6 +20,7 @@ export function pluginScaffold(spec: ScaffoldSpec, dir: string): ScaffoldFile[] 
     { path: 'src/index.ts', content: indexSource() },
     { path: 'src/plugin.ts', content: pluginSource(spec) },
     { path: 'src/services/sample-certificate.ts', content: serviceSource(spec) },
+    { path: 'src/workflows/simple.ts', content: workflowSource(spec) },
     { path: 'test/plugin.int.spec.ts', content: testSource(spec) },
   ];
 }

@@ -10,6 +10,7 @@ const KIND_DESCRIPTION = {
 export function indexSource(): string {
   return `export { default } from './plugin.js';
 export { sampleCertificate } from './services/sample-certificate.js';
+export { simpleWorkflow } from './workflows/simple.js';
 `;
 }
 
@@ -17,6 +18,7 @@ export { sampleCertificate } from './services/sample-certificate.js';
 export function pluginSource(spec: ScaffoldSpec): string {
   return `import { definePlugin } from '@darcha/core';
 import { sampleCertificate } from './services/sample-certificate.js';
+import { simpleWorkflow } from './workflows/simple.js';
 
 /**
  * ${spec.id}: ${KIND_DESCRIPTION[spec.kind]}.
@@ -43,7 +45,94 @@ export default definePlugin({
     },
   ],
   services: [sampleCertificate],
+  // Every service names a workflow: this plugin's own, a dependency's, or core's.
+  workflows: [simpleWorkflow],
 });
+`;
+}
+
+/** src/workflows/simple.ts: the workflow the sample service runs. */
+export function workflowSource(spec: ScaffoldSpec): string {
+  return `import type { WorkflowDefinition } from '@darcha/core';
+
+/**
+ * The sample service's workflow: the agency's back office takes the application into review within
+ * a working day, then issues the certificate or rejects it with a reason. A rejected applicant may
+ * appeal within 15 calendar days. Published versions never change: publish a changed workflow as
+ * version 2 (see docs/guides/workflows.md).
+ */
+export const simpleWorkflow: WorkflowDefinition = {
+  key: '${spec.id}/simple',
+  version: 1,
+  names: { 'uz-Latn': 'Oddiy', 'uz-Cyrl': 'Оддий', ru: 'Простой', en: 'Simple' },
+  states: {
+    submitted: {
+      type: 'start',
+      publicStatus: 'submitted',
+      names: { 'uz-Latn': 'Qabul qilindi', 'uz-Cyrl': 'Қабул қилинди', ru: 'Принято', en: 'Submitted' },
+      candidateRole: 'back_office',
+      sla: { unit: 'working_days', value: 1, onBreach: 'escalate' },
+    },
+    in_review: {
+      type: 'normal',
+      publicStatus: 'in_progress',
+      names: {
+        'uz-Latn': "Ko'rib chiqilmoqda",
+        'uz-Cyrl': 'Кўриб чиқилмоқда',
+        ru: 'На рассмотрении',
+        en: 'In review',
+      },
+      candidateRole: 'back_office',
+    },
+    issued: {
+      type: 'terminal',
+      publicStatus: 'completed',
+      names: { 'uz-Latn': 'Berildi', 'uz-Cyrl': 'Берилди', ru: 'Выдано', en: 'Issued' },
+    },
+    rejected: {
+      type: 'terminal',
+      publicStatus: 'rejected',
+      names: { 'uz-Latn': 'Rad etildi', 'uz-Cyrl': 'Рад этилди', ru: 'Отказано', en: 'Rejected' },
+    },
+  },
+  transitions: [
+    {
+      action: 'take_in_review',
+      from: ['submitted'],
+      to: 'in_review',
+      roles: ['back_office'],
+      names: { 'uz-Latn': "Ko'rib chiqishga olish", ru: 'Взять в работу', en: 'Take into review' },
+    },
+    {
+      action: 'issue',
+      from: ['in_review'],
+      to: 'issued',
+      roles: ['back_office'],
+      guards: ['core/is-assignee'],
+      public: true,
+      names: { 'uz-Latn': 'Berish', ru: 'Выдать', en: 'Issue' },
+    },
+    {
+      action: 'reject',
+      from: ['submitted', 'in_review'],
+      to: 'rejected',
+      roles: ['back_office', 'supervisor'],
+      requires: { comment: true },
+      public: true,
+      names: { 'uz-Latn': 'Rad etish', ru: 'Отказать', en: 'Reject' },
+    },
+    {
+      action: 'appeal',
+      from: ['rejected'],
+      to: 'in_review',
+      roles: ['citizen', 'front_office'],
+      within: { days: 15, unit: 'calendar_days', of: 'rejection' },
+      requires: { comment: true },
+      public: true,
+      names: { 'uz-Latn': 'Shikoyat', ru: 'Обжаловать', en: 'Appeal' },
+    },
+  ],
+};
 `;
 }
 

@@ -5,13 +5,28 @@ import type { DarchaConfig } from './types.js';
 export const configSchema: JSONSchemaType<DarchaConfig> = {
   type: 'object',
   additionalProperties: false,
-  required: ['port', 'host', 'logLevel', 'database', 'tenancy', 'plugins', 'demo'],
+  required: ['port', 'host', 'logLevel', 'database', 'tenancy', 'plugins', 'files', 'jobs', 'demo'],
   properties: {
     $schema: { type: 'string', nullable: true } as never,
     port: { type: 'integer', minimum: 0, maximum: 65535 },
     host: { type: 'string', minLength: 1 },
     logLevel: { type: 'string', enum: ['trace', 'debug', 'info', 'warn', 'error', 'fatal', 'silent'] },
     demo: { type: 'boolean' },
+    files: {
+      type: 'object',
+      additionalProperties: false,
+      required: ['dir'],
+      properties: { dir: { type: 'string', minLength: 1 } },
+    },
+    jobs: {
+      type: 'object',
+      additionalProperties: false,
+      required: ['enabled', 'pollIntervalMs'],
+      properties: {
+        enabled: { type: 'boolean' },
+        pollIntervalMs: { type: 'integer', minimum: 50, maximum: 60000 },
+      },
+    },
     plugins: {
       type: 'object',
       additionalProperties: false,

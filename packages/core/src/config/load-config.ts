@@ -16,6 +16,8 @@ export const CONFIG_ENV_VARS: Readonly<Record<string, { key: string; type?: 'num
   DARCHA_DATA_DIR: { key: 'database.dataDir' },
   DARCHA_DB_POOL_MAX: { key: 'database.pool.max', type: 'number' },
   DARCHA_DEMO: { key: 'demo', type: 'boolean' },
+  DARCHA_FILES_DIR: { key: 'files.dir' },
+  DARCHA_JOBS: { key: 'jobs.enabled', type: 'boolean' },
   DARCHA_PLUGIN_FAILURE_POLICY: { key: 'plugins.failurePolicy' },
   DARCHA_BASE_DOMAIN: { key: 'tenancy.baseDomain' },
 };
@@ -37,6 +39,8 @@ const DEFAULTS = {
   logLevel: 'info',
   database: { dataDir: './.darcha/data', pool: { max: 10 } },
   tenancy: {},
+  files: { dir: './.darcha/files' },
+  jobs: { enabled: true, pollIntervalMs: 1000 },
   plugins: { packages: [], discoverWorkspaces: true, failurePolicy: 'continue', config: {} },
 };
 
@@ -83,6 +87,7 @@ export function loadConfig(options: LoadConfigOptions = {}): DarchaConfig {
   if (!config.database.dataDir.startsWith('memory://')) {
     config.database.dataDir = path.resolve(cwd, config.database.dataDir);
   }
+  config.files.dir = path.resolve(cwd, config.files.dir);
   return deepFreeze(config);
 }
 

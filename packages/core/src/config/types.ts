@@ -15,6 +15,8 @@ export interface DarchaConfig {
   database: DatabaseConfig;
   tenancy: TenancyConfig;
   plugins: PluginsConfig;
+  files: FilesConfig;
+  jobs: JobsConfig;
   /**
    * Create the demo tenants (Uzbekistan, its regions, and the cities Chirchik, Djizak and Namangan)
    * when they are missing. Defaults to true on the embedded database and false on PostgreSQL.
@@ -54,4 +56,19 @@ export interface PluginsConfig {
   failurePolicy: 'abort' | 'continue';
   /** Each plugin's instance config, by plugin id, validated against its configSchema. */
   config: Record<string, Record<string, unknown>>;
+}
+
+export interface FilesConfig {
+  /** Where attachment bytes are kept, content-addressed by sha256. Env `DARCHA_FILES_DIR`. */
+  dir: string;
+}
+
+export interface JobsConfig {
+  /**
+   * Run the timer scheduler and the outbox dispatcher in this process (default true). Every process
+   * may run them: work is claimed with `FOR UPDATE SKIP LOCKED`. Env `DARCHA_JOBS`.
+   */
+  enabled: boolean;
+  /** Pause between polls when nothing was due, in ms (default 1000). */
+  pollIntervalMs: number;
 }

@@ -3,9 +3,12 @@ import type { Migration } from '../db/types.js';
 /**
  * The indexes behind staff inboxes (`packages/core/src/workflow/inbox/`), on `inquiries`. Each leads
  * with `tenant_id`; the work queues are partial on `closed_at is null`, so they hold only open
- * inquiries and stay small while the closed history grows. Open queues sort by
- * `coalesce(due_at, 'infinity')` (due first, undated last) and `id`: one key that a keyset cursor
- * can resume from with a single row comparison. The inbox writes that expression exactly as here.
+ * inquiries and stay small while the closed history grows. Open queues sort by the due date with
+ * undated inquiries last, written `case when due_at is null then 'infinity' else due_at end`, and
+ * then `id`: one key that a keyset cursor resumes from with a single row comparison. It is a `case`
+ * and not `coalesce` because under row-level security only leak-proof conditions may become index
+ * conditions, and PostgreSQL counts `case` as leak-proof but not `coalesce`. The inbox writes the
+ * expression exactly as here.
  *
  * Every index is written on each filing, and an update that changes an indexed column (or one in an
  * index's `where`) cannot be a HOT update; so there are seven, and none holds `state`,
@@ -22,7 +25,7 @@ import type { Migration } from '../db/types.js';
 export const inboxIndexes: Migration = {
   name: '0012_inbox_indexes',
   async up(knex) {
-    const due = `(coalesce(due_at, 'infinity'::timestamptz))`;
+    const due = `(case when due_at is null then 'infinity'::timestamptz else due_at end)`;
     await knex.raw(`create index inquiries_inbox_role_idx on inquiries
       (tenant_id, candidate_role, ${due}, id) where closed_at is null and assignee_id is null`);
     await knex.raw(`create index inquiries_inbox_assignee_idx on inquiries

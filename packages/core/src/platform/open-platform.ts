@@ -19,6 +19,20 @@ import { PostgresTenantCatalog } from '../registry/postgres-tenant-catalog.js';
 import { ApplicationValidator } from '../registry/validation/application-validator.js';
 import { PostgresTenantRegistry } from '../tenancy/postgres-tenant-registry.js';
 import type { TenantRegistry } from '../tenancy/types.js';
+import { TenantCalendarStore } from '../calendar/tenant-calendar-store.js';
+import { AttachmentService } from '../files/attachment-service.js';
+import { LocalFileStore } from '../files/local-file-store.js';
+import { PostgresStaffDirectory } from '../staff/staff-directory.js';
+import { postgresStaffQueries } from '../staff/staff-routing.js';
+import { COMPOSITE_WORKFLOW } from '../workflow/engine/composite.js';
+import { effectsSubscriber } from '../workflow/engine/effects-subscriber.js';
+import { TenantWorkflowContexts } from '../workflow/engine/tenant-workflow-context.js';
+import { WorkflowDefinitionStore } from '../workflow/engine/workflow-definition-store.js';
+import { WorkflowEngine } from '../workflow/engine/workflow-engine.js';
+import { OutboxDispatcher } from '../workflow/outbox/outbox-dispatcher.js';
+import { pluginEventSubscribers } from '../workflow/outbox/plugin-event-subscribers.js';
+import { TimerScheduler } from '../workflow/timers/timer-scheduler.js';
+import { PostgresInbox } from '../workflow/inbox/postgres-inbox.js';
 
 /** A running platform: database, registries, plugins and containers, ready for a server or the CLI. */
 export interface Platform {
@@ -30,6 +44,21 @@ export interface Platform {
   catalog: TenantCatalog;
   agencies: AgencyDirectory;
   plugins: PluginHost;
+  /** Published workflow versions. */
+  workflows: WorkflowDefinitionStore;
+  /** Files, moves and assigns inquiries. */
+  engine: WorkflowEngine;
+  calendars: TenantCalendarStore;
+  staff: PostgresStaffDirectory;
+  attachments: AttachmentService;
+  /** Staff inboxes: role, mine, agency, due soon, overdue ... with counts. */
+  inbox: PostgresInbox;
+  /** Delivers outbox events to plugins and effects (started by {@link startJobs}). */
+  outbox: OutboxDispatcher;
+  /** Fires SLA timers (started by {@link startJobs}). */
+  timers: TimerScheduler;
+  /** Starts the timer scheduler and the outbox dispatcher in this process; `close` stops them. */
+  startJobs(): void;
   root: Container;
   tenantContainers: TenantContainers;
   /** Core's migration state after opening. */
@@ -86,7 +115,54 @@ export async function openPlatform(options: OpenPlatformOptions): Promise<Platfo
     root.bind(TOKENS.ServiceRegistry).toConstantValue(services);
     root.bind(TOKENS.TenantCatalog).toConstantValue(catalog);
     root.bind(TOKENS.AgencyDirectory).toConstantValue(agencies);
-    plugins = new PluginHost({ config, logger, db, tenants, root, tenantContainers, services });
+    const workflows = new WorkflowDefinitionStore(db);
+    if (migrate) {
+      await workflows.load();
+      await workflows.publish('core', [COMPOSITE_WORKFLOW]);
+    }
+    plugins = new PluginHost({ config, logger, db, tenants, root, tenantContainers, services, workflows });
+    const calendars = new TenantCalendarStore({ db, tenants });
+    const staff = new PostgresStaffDirectory({ db });
+    const activeTenants = async () => (await tenants.list({ status: 'active' })).map((t) => t.id);
+    // The engine wakes the dispatcher after each commit; the dispatcher is built after the engine.
+    const wakeOutbox: { dispatcher?: OutboxDispatcher } = {};
+    const engine = new WorkflowEngine({
+      db,
+      logger,
+      workflows,
+      services,
+      catalog,
+      contexts: new TenantWorkflowContexts({ tenants, calendars }),
+      staff: postgresStaffQueries,
+      contributions: plugins.contributions,
+      afterCommit: () => wakeOutbox.dispatcher?.wake(),
+    });
+    const host = plugins;
+    const dispatcher = new OutboxDispatcher({
+      db,
+      logger,
+      tenantIds: activeTenants,
+      pollIntervalMs: config.jobs.pollIntervalMs,
+      // About an hour of retries (1 s doubling, capped at 10 min) before an event is a dead letter.
+      maxAttempts: 15,
+      subscribers: () => [
+        ...pluginEventSubscribers(
+          host.contributions,
+          host.active().map((p) => p.id),
+          { isEnabled: (tenantId, pluginId) => host.tenantPlugins.isEnabled(tenantId, pluginId) },
+        ),
+        effectsSubscriber({ engine, contributions: host.contributions }),
+      ],
+    });
+    wakeOutbox.dispatcher = dispatcher;
+    const timers = new TimerScheduler({
+      engine,
+      logger,
+      tenantIds: activeTenants,
+      pollIntervalMs: config.jobs.pollIntervalMs,
+      afterFire: () => dispatcher.wake(),
+    });
+    const attachments = new AttachmentService({ db, store: new LocalFileStore(config.files.dir) });
     let pluginReport: PluginReportEntry[] = [];
     if (migrate) {
       const loaded = options.plugins
@@ -98,7 +174,6 @@ export async function openPlatform(options: OpenPlatformOptions): Promise<Platfo
           });
       pluginReport = await plugins.start(loaded.loaded, loaded.failures);
     }
-    const host = plugins;
     logger.info(
       {
         database: db.kind,
@@ -117,11 +192,25 @@ export async function openPlatform(options: OpenPlatformOptions): Promise<Platfo
       catalog,
       agencies,
       plugins: host,
+      workflows,
+      engine,
+      calendars,
+      staff,
+      attachments,
+      inbox: new PostgresInbox({ db }),
+      outbox: dispatcher,
+      timers,
+      startJobs: () => {
+        timers.start();
+        dispatcher.start();
+      },
       root,
       tenantContainers,
       migrations,
       pluginReport,
       close: async () => {
+        await timers.stop();
+        await dispatcher.stop();
         await host.stop();
         await db.close();
       },

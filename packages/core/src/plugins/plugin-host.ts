@@ -6,6 +6,9 @@ import { PLUGIN_VISIBLE_TOKENS, type Token } from '../di/tokens.js';
 import { isDarchaError, type DarchaError } from '../errors/darcha-error.js';
 import type { Logger } from '../logging/logger.js';
 import type { ServiceRegistry } from '../registry/contracts.js';
+import { serviceWorkflowUnknown } from '../registry/registry.errors.js';
+import type { WorkflowDefinition } from '../workflow/definition/types.js';
+import type { WorkflowDefinitionStore } from '../workflow/engine/workflow-definition-store.js';
 import type { TenantRegistry } from '../tenancy/types.js';
 import { contributionLookup } from '../workflow/definition/contribution-lookup.js';
 import { validateWorkflowDefinition } from '../workflow/definition/validate-workflow-definition.js';
@@ -32,6 +35,11 @@ export interface PluginHostDeps {
   root: Container;
   tenantContainers: TenantContainers;
   services: Pick<ServiceRegistry, 'addCategories' | 'publish' | 'withdrawPlugin'>;
+  /**
+   * Where validated workflows are published. When given, every service a plugin publishes must
+   * name a workflow that is published (by the plugin, a dependency or core).
+   */
+  workflows?: Pick<WorkflowDefinitionStore, 'publish' | 'withdrawPlugin' | 'isPublished'>;
   policy?: PluginFailurePolicy;
 }
 
@@ -157,7 +165,8 @@ export class PluginHost {
       if (plugin.migrations?.length)
         await this.#deps.db.migrate(migrationNamespace(plugin.id), plugin.migrations);
       await runHook(plugin.id, 'init', timeoutOf(plugin), () => plugin.init?.(this.#context(plugin)));
-      this.#checkWorkflows(plugin);
+      const workflows = this.#checkWorkflows(plugin);
+      await this.#publishWorkflows(plugin, workflows);
       this.#deps.services.addCategories(plugin.id, plugin.categories ?? []);
       await this.#deps.services.publish(plugin.id, plugin.services ?? []);
       this.contributions.add(plugin);
@@ -175,15 +184,29 @@ export class PluginHost {
   }
 
   /** A plugin's workflows may use its own guards, effects and templates and its dependencies', nothing else. */
-  #checkWorkflows(plugin: DarchaPlugin): void {
-    if (!plugin.workflows?.length) return;
+  #checkWorkflows(plugin: DarchaPlugin): WorkflowDefinition[] {
+    if (!plugin.workflows?.length) return [];
     const visible = new ContributionRegistry();
     const dependencies = new Set((plugin.dependsOn ?? []).map((d) => d.id));
     for (const other of this.active()) if (dependencies.has(other.id)) visible.add(other);
     visible.add(plugin);
     const registry = contributionLookup(visible);
-    for (const workflow of plugin.workflows)
-      validateWorkflowDefinition(workflow, { pluginId: plugin.id, registry });
+    return plugin.workflows.map((workflow) =>
+      validateWorkflowDefinition(workflow, { pluginId: plugin.id, registry }),
+    );
+  }
+
+  /** Stores the plugin's workflows, then checks that each of its services names a published one. */
+  async #publishWorkflows(plugin: DarchaPlugin, workflows: WorkflowDefinition[]): Promise<void> {
+    const store = this.#deps.workflows;
+    if (!store) return;
+    await store.publish(plugin.id, workflows);
+    const missing = (plugin.services ?? []).filter((s) => !store.isPublished(s.workflow));
+    if (missing.length > 0)
+      throw serviceWorkflowUnknown(
+        plugin.id,
+        missing.map((s) => ({ code: s.code, workflow: s.workflow })),
+      );
   }
 
   #host(loaded: LoadedPlugin): Hosted {
@@ -225,6 +248,7 @@ export class PluginHost {
   #withdraw(pluginId: string): void {
     this.contributions.remove(pluginId);
     this.#deps.services.withdrawPlugin(pluginId);
+    this.#deps.workflows?.withdrawPlugin(pluginId);
     this.#points.removeOwner(pluginId);
   }
 

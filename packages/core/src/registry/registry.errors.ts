@@ -101,3 +101,17 @@ export function validatorMissing(code: string): DarchaError {
     details: { serviceCode: code },
   });
 }
+
+/** Services name workflows that no active plugin (nor core) publishes. */
+export function serviceWorkflowUnknown(
+  pluginId: string,
+  services: readonly { code: string; workflow: string }[],
+): DarchaError {
+  return new DarchaError({
+    code: 'DARCHA_REGISTRY_WORKFLOW_UNKNOWN',
+    kind: 'invalid',
+    message: `Plugin "${pluginId}" publishes services whose workflow is not published:\n${services.map((s) => `  - service "${s.code}" names workflow "${s.workflow}"`).join('\n')}`,
+    hint: "Add the workflow to the plugin's `workflows`, or depend on the plugin that publishes it (composite services use `core/composite`).",
+    details: { pluginId, services: services.map((s) => ({ ...s })) },
+  });
+}
