@@ -440,3 +440,4 @@ export {
   pluginSubscriberName,
   type PluginEventSubscriberOptions,
 } from './workflow/outbox/plugin-event-subscribers.js';
+export { attachToInquiry } from './workflow/engine/attach-to-inquiry.js';

@@ -187,6 +187,13 @@ export const LIFE_EVENT = service('life.new-home', {
   flags: { composite: true },
   composite: { children: ['gas.simple', 'gas.simple-water'], onChildRejected: 'continue' },
 });
+/** The same life event under the default rule: one rejected child rejects the whole application. */
+export const LIFE_EVENT_STRICT = service('life.new-home-strict', {
+  form: { type: 'object' },
+  workflow: 'core/composite',
+  flags: { composite: true },
+  composite: { children: ['gas.simple', 'gas.simple-water'] },
+});
 export const SIMPLE_WATER = service('gas.simple-water', { workflow: 'agency-gas/simple' });
 
 export const citizen = (pinfl: string): FileInquiryInput['applicant'] => ({
@@ -235,7 +242,13 @@ export async function openEngineFixture(options: { routing?: RoutingPolicy } = {
   });
   services.addCategories('agency-gas', [{ id: 'utilities.gas', names: { en: 'Gas' } }]);
   services.addCategories('agency-cadastre', [{ id: 'property.cadastre', names: { en: 'Cadastre' } }]);
-  await services.publish('agency-gas', [GAS_NO_DEBT, SIMPLE_SERVICE, SIMPLE_WATER, LIFE_EVENT]);
+  await services.publish('agency-gas', [
+    GAS_NO_DEBT,
+    SIMPLE_SERVICE,
+    SIMPLE_WATER,
+    LIFE_EVENT,
+    LIFE_EVENT_STRICT,
+  ]);
   await services.publish('agency-cadastre', [CADASTRE_EXTRACT]);
   const workflows = new WorkflowDefinitionStore(db);
   await workflows.load();
@@ -263,7 +276,13 @@ export async function openEngineFixture(options: { routing?: RoutingPolicy } = {
   }
   const catalog = new PostgresTenantCatalog(db, services, tenants);
   for (const city of ['chirchik', 'djizak']) {
-    for (const code of [GAS_NO_DEBT.code, SIMPLE_SERVICE.code, SIMPLE_WATER.code, LIFE_EVENT.code]) {
+    for (const code of [
+      GAS_NO_DEBT.code,
+      SIMPLE_SERVICE.code,
+      SIMPLE_WATER.code,
+      LIFE_EVENT.code,
+      LIFE_EVENT_STRICT.code,
+    ]) {
       await catalog.setEntry(city, { serviceCode: code, offered: true, agencyCode: 'gorgas' });
     }
     await catalog.setEntry(city, {

@@ -1,6 +1,12 @@
 import { expect } from 'chai';
 import { isDarchaError, type DarchaError } from '../../../src/errors/darcha-error.js';
+import { AttachmentService } from '../../../src/files/attachment-service.js';
+import { LocalFileStore } from '../../../src/files/local-file-store.js';
+import { attachToInquiry } from '../../../src/workflow/engine/attach-to-inquiry.js';
 import type { Actor, Inquiry } from '../../../src/workflow/inquiry/types.js';
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
 import { DAY, dbEngine, HOUR, openEngineFixture, type EngineFixture } from './engine-fixture.js';
 
 async function refusal(promise: Promise<unknown>): Promise<DarchaError> {
@@ -298,5 +304,72 @@ describe(`inquiry transitions (${dbEngine})`, () => {
       f.engine.assign('chirchik', a.id, 2, f.actors.officer.id, f.actors.officer),
     );
     expect(notSupervisor.code).to.equal('DARCHA_ASSIGNMENT_FORBIDDEN');
+  });
+
+  it('needs the documents a transition requires, attached under the pinned service limits', async () => {
+    const attachments = new AttachmentService({
+      db: f.db,
+      store: new LocalFileStore(mkdtempSync(path.join(tmpdir(), 'darcha-files-'))),
+    });
+    const registrar: Actor = {
+      id: 'registrar-1',
+      kind: 'staff',
+      roles: ['agency-cadastre/registrar', 'front_office'],
+      agencyCodes: ['kadastr'],
+    };
+    const { inquiry } = await f.engine.file(
+      'chirchik',
+      f.filing({ serviceCode: 'cadastre.register-extract', formData: { area: 80 } }),
+      f.actors.operator,
+    );
+    f.payments.paid.add(inquiry.id);
+    await f.engine.transition(
+      'chirchik',
+      inquiry.id,
+      { action: 'confirm_payment', expectedVersion: 1 },
+      registrar,
+    );
+    await f.engine.transition(
+      'chirchik',
+      inquiry.id,
+      { action: 'request_documents', expectedVersion: 2, comment: 'Technical passport' },
+      registrar,
+    );
+    const missing = await refusal(
+      f.engine.transition(
+        'chirchik',
+        inquiry.id,
+        { action: 'submit_documents', expectedVersion: 3 },
+        citizenActor(inquiry),
+      ),
+    );
+    expect(missing.code).to.equal('DARCHA_WORKFLOW_REQUIREMENTS_MISSING');
+    expect(missing.message).to.contain('technical-passport');
+    const pdf = Buffer.from('%PDF-1.4\n1 0 obj<</Type/Catalog>>endobj\ntrailer<</Root 1 0 R>>\n%%EOF\n');
+    const png = await refusal(
+      attachToInquiry(f.engine, attachments, 'chirchik', {
+        inquiryId: inquiry.id,
+        documentCode: 'technical-passport',
+        fileName: 'passport.pdf',
+        bytes: Buffer.from('89504e470d0a1a0a0000000d49484452', 'hex'),
+        uploadedBy: 'citizen',
+      }),
+    );
+    expect(png.code).to.equal('DARCHA_ATTACHMENT_TYPE_REFUSED');
+    const scan = await attachToInquiry(f.engine, attachments, 'chirchik', {
+      inquiryId: inquiry.id,
+      documentCode: 'technical-passport',
+      fileName: 'passport.pdf',
+      bytes: pdf,
+      uploadedBy: 'citizen',
+    });
+    const { inquiry: after, entry } = await f.engine.transition(
+      'chirchik',
+      inquiry.id,
+      { action: 'submit_documents', expectedVersion: 3, documents: [scan.id] },
+      citizenActor(inquiry),
+    );
+    expect(after.state).to.equal('in_review');
+    expect(entry.documents).to.deep.equal([scan.id]);
   });
 });
