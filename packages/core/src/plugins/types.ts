@@ -72,7 +72,7 @@ export interface PluginManifest<TConfig = unknown, TSettings = unknown> {
   widgets?: DashboardWidget[];
   notificationChannels?: NotificationChannel[];
   paymentProviders?: PaymentProvider[];
-  /** Handlers by event type: `inquiry.submitted`, `payment.received` ... */
+  /** Handlers by event type: `inquiry.filed`, `payment.received` ... */
   eventHandlers?: Record<string, EventHandler>;
 
   // Lifecycle

@@ -39,6 +39,8 @@ export interface AppliedChange {
   entry: HistoryEntry;
 }
 
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
 /** Reads an inquiry row of the tenant, or undefined. */
 export async function readInquiryRow(
   trx: TenantTransaction,
@@ -46,6 +48,8 @@ export async function readInquiryRow(
   inquiryId: string,
   lock = false,
 ): Promise<InquiryRow | undefined> {
+  // A malformed id names no inquiry (and must not reach PostgreSQL's uuid parser as an error).
+  if (typeof inquiryId !== 'string' || !UUID.test(inquiryId)) return undefined;
   const query = trx<InquiryRow>('inquiries').where({ tenant_id: tenantId, id: inquiryId }).first();
   return lock ? query.forUpdate() : query;
 }

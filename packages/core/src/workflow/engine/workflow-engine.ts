@@ -250,11 +250,12 @@ export class WorkflowEngine {
     tenantId: string,
     parentId: string,
   ): Promise<{ children: Inquiry[]; progress: CompositeProgress }> {
-    const rows = await this.#options.db.withTenant(tenantId, (trx) =>
-      trx<InquiryRow>('inquiries')
+    const rows = await this.#options.db.withTenant(tenantId, async (trx) => {
+      if (!(await readInquiryRow(trx, tenantId, parentId))) throw inquiryNotFound(tenantId, parentId);
+      return trx<InquiryRow>('inquiries')
         .where({ tenant_id: tenantId, parent_id: parentId })
-        .orderBy('tracking_number'),
-    );
+        .orderBy('tracking_number');
+    });
     return { children: rows.map(inquiryFromRow), progress: progressOf(rows) };
   }
 

@@ -132,6 +132,16 @@ describe(`filing inquiries (${dbEngine})`, () => {
     expect(elsewhere.code).to.equal('DARCHA_INQUIRY_NOT_FOUND');
     const byNumber = await refusal(f.engine.getByTrackingNumber('djizak', inquiry.trackingNumber));
     expect(byNumber.code).to.equal('DARCHA_INQUIRY_NOT_FOUND');
+    for (const malformed of ['42', "x' or 1=1 --", '']) {
+      expect((await refusal(f.engine.get('chirchik', malformed))).code).to.equal('DARCHA_INQUIRY_NOT_FOUND');
+      const move = f.engine.transition(
+        'chirchik',
+        malformed,
+        { action: 'review', expectedVersion: 1 },
+        f.actors.officer,
+      );
+      expect((await refusal(move)).code).to.equal('DARCHA_INQUIRY_NOT_FOUND');
+    }
   });
 
   it('files a composite application with one child per service, each numbered and routed', async () => {
