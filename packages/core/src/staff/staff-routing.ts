@@ -97,6 +97,28 @@ export async function routingCandidates(
 }
 
 /**
+ * Of `staffIds`, those whose rows this transaction could lock now (`FOR UPDATE SKIP LOCKED`): the
+ * officers no concurrent routing is assigning to at this moment. Routing takes the first of these in
+ * its own order, so concurrent filings spread over officers instead of queueing on one row, and a
+ * routing never waits for a lock (which could deadlock with a transaction holding inquiry rows).
+ */
+export async function lockAvailable(
+  trx: TenantTransaction,
+  tenantId: string,
+  staffIds: readonly string[],
+): Promise<string[]> {
+  const ids = staffIds.filter(isUuid);
+  if (ids.length === 0) return [];
+  const rows: { id: string }[] = await trx('staff_members')
+    .where({ tenant_id: tenantId })
+    .whereIn('id', ids)
+    .forUpdate()
+    .skipLocked()
+    .select('id');
+  return rows.map((r) => String(r.id));
+}
+
+/**
  * Records that the officer was given an inquiry at `at`, moving them to the end of the round-robin
  * order. `lastAssignedAt` never moves backwards, so assignments committed out of order keep the
  * latest. Throws `DARCHA_STAFF_NOT_FOUND` when the tenant has no such officer.
@@ -139,4 +161,5 @@ export const postgresStaffQueries = Object.freeze({
   isAbsent,
   routingCandidates,
   markAssigned,
+  lockAvailable,
 });

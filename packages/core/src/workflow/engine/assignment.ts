@@ -57,12 +57,20 @@ export async function assignIn(
   let assigneeId: string | null;
   let actorRole: string;
   if (input.action === 'claim') {
-    if (role === null || !held.has(role)) {
+    const candidates =
+      actor.kind === 'staff' && role !== null
+        ? await rt.staff.routingCandidates(trx, tenantId, {
+            role,
+            agencyCode: inquiry.agencyCode,
+            at: rt.now,
+          })
+        : [];
+    if (role === null || !held.has(role) || !candidates.some((c) => c.staffId === actor.id)) {
       throw refused(
         'DARCHA_ASSIGNMENT_FORBIDDEN',
         'forbidden',
-        `Inquiry ${inquiry.trackingNumber} waits for the role "${role ?? 'none'}", which you do not hold for its agency.`,
-        "Only officers holding the inquiry's candidate role (for its agency) can claim it.",
+        `Inquiry ${inquiry.trackingNumber} waits for the role "${role ?? 'none'}": only an active, present staff member holding it for the inquiry's agency can claim it.`,
+        'Ask a supervisor to assign it, or check your roles, agencies and absences with a city administrator.',
         { ...details, candidateRole: role },
       );
     }

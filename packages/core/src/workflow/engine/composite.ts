@@ -2,7 +2,13 @@ import type { TenantTransaction } from '../../db/types.js';
 import type { WorkflowDefinition } from '../definition/types.js';
 import type { InquiryRow } from '../inquiry/inquiry-rows.js';
 import { SYSTEM_ACTOR, type Actor, type TransitionInput } from '../inquiry/types.js';
-import { readInquiryRow, transitionIn, type AppliedChange, type EngineRuntime } from './transition-in.js';
+import {
+  readInquiryRow,
+  transitionIn,
+  type AppliedChange,
+  type EngineRuntime,
+  type TransitionOptions,
+} from './transition-in.js';
 
 /**
  * The workflow of every composite inquiry, published by core: the parent is in progress while its
@@ -127,8 +133,9 @@ export async function transitionAndPropagate(
   row: InquiryRow,
   input: TransitionInput,
   actor: Actor,
+  options: TransitionOptions = {},
 ): Promise<AppliedChange> {
-  const applied = await transitionIn(trx, rt, row, input, actor);
+  const applied = await transitionIn(trx, rt, row, input, actor, options);
   const closedChanged = (row.closed_at === null) !== (applied.row.closed_at === null);
   if (applied.row.parent_id !== null && closedChanged) await progressParent(trx, rt, applied.row.parent_id);
   return applied;

@@ -19,6 +19,8 @@ export interface StaffQueries {
     query: { role: string; agencyCode: string | null; at: Date },
   ): Promise<RoutingCandidate[]>;
   markAssigned(trx: TenantTransaction, tenantId: string, staffId: string, at: Date): Promise<void>;
+  /** Of `staffIds`, those this transaction could lock without waiting (`FOR UPDATE SKIP LOCKED`). */
+  lockAvailable(trx: TenantTransaction, tenantId: string, staffIds: readonly string[]): Promise<string[]>;
 }
 
 /** Whether an inquiry's invoice is paid; the payments module provides it. */

@@ -33,6 +33,12 @@ export interface EngineRuntime {
   now: Date;
 }
 
+/** How the engine itself takes an action (timers). */
+export interface TransitionOptions {
+  /** The overall SLA breached now: recorded with the action, so its timer is not set again. */
+  overallBreachedAt?: Date;
+}
+
 /** A change applied in the caller's transaction. */
 export interface AppliedChange {
   row: InquiryRow;
@@ -133,6 +139,7 @@ export async function transitionIn(
   row: InquiryRow,
   input: TransitionInput,
   actor: Actor,
+  options: TransitionOptions = {},
 ): Promise<AppliedChange> {
   const tenantId = rt.tenant.tenantId;
   const inquiry = inquiryFromRow(row);
@@ -183,6 +190,8 @@ export async function transitionIn(
       }),
     );
   }
+  if (options.overallBreachedAt && clock.overallBreachedAt === null)
+    clock.overallBreachedAt = options.overallBreachedAt;
   const changes: InquiryChanges = { ...clockChanges(clock), public_status: target.publicStatus };
   const candidateRole = target.type === 'terminal' ? null : (target.candidateRole ?? null);
   let assigneeId = inquiry.assigneeId;
@@ -197,7 +206,8 @@ export async function transitionIn(
   }
   changes.candidate_role = candidateRole;
   changes.assignee_id = assigneeId;
-  if (target.type === 'terminal') changes.escalated = false;
+  // A new state ends the old state's escalation; an escalation for the whole inquiry's SLA stays.
+  changes.escalated = target.type !== 'terminal' && clock.overallBreachedAt !== null && inquiry.escalated;
 
   const history: HistoryInput = {
     kind: 'transition',

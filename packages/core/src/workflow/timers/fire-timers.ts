@@ -19,9 +19,18 @@ export interface TimerRow {
   reaction: TimerReaction;
 }
 
+/** How long a timer that failed unexpectedly waits before it is tried again. */
+const RETRY_DELAY_MS = 5 * 60_000;
+
 /** What firing one timer did. */
 export type TimerOutcome =
-  'escalated' | 'notified' | 'reminded' | `action:${string}` | 'stale' | `failed:${string}`;
+  | 'escalated'
+  | 'notified'
+  | 'reminded'
+  | `action:${string}`
+  | 'stale'
+  | `failed:${string}`
+  | `retry:${string}`;
 
 /**
  * Claims the tenant's due timers and fires them, all in the caller's transaction. The claim locks
@@ -53,10 +62,31 @@ export async function fireDueTimers(
       .where({ tenant_id: tenantId, id: timer.id, status: 'pending' })
       .update({ status: 'fired', fired_at: rt.now });
     if (marked === 0) continue;
-    const row = await readInquiryRow(trx, tenantId, timer.inquiry_id);
     let outcome: TimerOutcome;
-    if (!row || row.version !== timer.inquiry_version) outcome = 'stale';
-    else outcome = await react(trx, rt, timer, row);
+    try {
+      // Each timer in its own savepoint: a failure undoes this timer's work only, never the batch.
+      outcome = await trx.transaction(async (savepoint) => {
+        const row = await readInquiryRow(savepoint, tenantId, timer.inquiry_id);
+        if (!row || row.version !== timer.inquiry_version) return 'stale';
+        return react(savepoint, rt, timer, row);
+      });
+    } catch (error) {
+      // Unexpected (a plugin guard or the payments module down): try again later, the rest go on.
+      outcome = `retry:${isDarchaError(error) ? error.code : (error as Error).message}`.slice(
+        0,
+        500,
+      ) as TimerOutcome;
+      await trx('inquiry_timers')
+        .where({ tenant_id: tenantId, id: timer.id })
+        .update({
+          status: 'pending',
+          fired_at: null,
+          outcome,
+          fire_at: new Date(rt.now.getTime() + RETRY_DELAY_MS),
+        });
+      results.push({ timerId: timer.id, inquiryId: timer.inquiry_id, outcome });
+      continue;
+    }
     await trx('inquiry_timers')
       .where({ tenant_id: tenantId, id: timer.id })
       .update({ status: outcome === 'stale' ? 'skipped' : 'fired', outcome });
@@ -91,16 +121,20 @@ async function react(
   }
   if (typeof reaction === 'object') {
     try {
-      await transitionAndPropagate(
-        trx,
-        rt,
-        row,
-        {
-          action: reaction.action,
-          expectedVersion: row.version,
-          comment: `Automatic: ${timer.kind.replace('_', ' ')} reached`,
-        },
-        SYSTEM_ACTOR,
+      // Its own savepoint: an action refused halfway (a composite parent, a guard) leaves nothing.
+      await trx.transaction((action) =>
+        transitionAndPropagate(
+          action,
+          rt,
+          row,
+          {
+            action: reaction.action,
+            expectedVersion: row.version,
+            comment: `Automatic: ${timer.kind.replace('_', ' ')} reached`,
+          },
+          SYSTEM_ACTOR,
+          timer.kind === 'overall_sla' ? { overallBreachedAt: rt.now } : {},
+        ),
       );
       return `action:${reaction.action}`;
     } catch (error) {

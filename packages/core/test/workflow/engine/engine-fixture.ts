@@ -10,7 +10,7 @@ import { PostgresTenantCatalog } from '../../../src/registry/postgres-tenant-cat
 import type { ServiceDefinition } from '../../../src/registry/types.js';
 import { ApplicationValidator } from '../../../src/registry/validation/application-validator.js';
 import { PostgresStaffDirectory } from '../../../src/staff/staff-directory.js';
-import { markAssigned, principalsFor, routingCandidates } from '../../../src/staff/staff-routing.js';
+import { postgresStaffQueries } from '../../../src/staff/staff-routing.js';
 import { PostgresTenantRegistry } from '../../../src/tenancy/postgres-tenant-registry.js';
 import type { WorkflowDefinition } from '../../../src/workflow/definition/types.js';
 import { COMPOSITE_WORKFLOW } from '../../../src/workflow/engine/composite.js';
@@ -211,7 +211,9 @@ export interface EngineFixture {
   workflows: WorkflowDefinitionStore;
   staff: PostgresStaffDirectory;
   clock: TestClock;
-  payments: { paid: Set<string> };
+  payments: { paid: Set<string>; failWith?: Error };
+  services: PostgresServiceRegistry;
+  catalog: PostgresTenantCatalog;
   /** Staff actors of Chirchik by name. */
   actors: Record<'operator' | 'officer' | 'officer2' | 'supervisor', Actor>;
   filing(overrides?: Partial<FileInquiryInput>): FileInquiryInput;
@@ -312,9 +314,12 @@ export async function openEngineFixture(options: { routing?: RoutingPolicy } = {
     roles,
     agencyCodes: ['gorgas'],
   });
-  const paid = new Set<string>();
+  const paymentState: { paid: Set<string>; failWith?: Error } = { paid: new Set<string>() };
   const payments: PaymentCheck = {
-    isPaid: (_trx, _tenant, inquiryId) => Promise.resolve(paid.has(inquiryId)),
+    isPaid: (_trx, _tenant, inquiryId) =>
+      paymentState.failWith
+        ? Promise.reject(paymentState.failWith)
+        : Promise.resolve(paymentState.paid.has(inquiryId)),
   };
   const contributions = new ContributionRegistry();
   contributions.add(
@@ -337,7 +342,7 @@ export async function openEngineFixture(options: { routing?: RoutingPolicy } = {
       calendars: new TenantCalendarStore({ db, tenants }),
       ttlMs: 0,
     }),
-    staff: { principalsFor, routingCandidates, markAssigned },
+    staff: postgresStaffQueries,
     contributions,
     payments,
     clock: clock.read,
@@ -348,7 +353,9 @@ export async function openEngineFixture(options: { routing?: RoutingPolicy } = {
     workflows,
     staff,
     clock,
-    payments: { paid },
+    payments: paymentState,
+    services,
+    catalog,
     actors: {
       operator: actor('operator', ['front_office']),
       officer: actor('officer', ['back_office']),

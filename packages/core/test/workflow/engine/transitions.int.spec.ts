@@ -304,6 +304,21 @@ describe(`inquiry transitions (${dbEngine})`, () => {
       f.engine.assign('chirchik', a.id, 2, f.actors.officer.id, f.actors.officer),
     );
     expect(notSupervisor.code).to.equal('DARCHA_ASSIGNMENT_FORBIDDEN');
+    // Only a present staff member holding the role claims: not an integration, not an unknown id.
+    const c = await fileOne();
+    for (const claimer of [
+      { id: 'api-key:abc', kind: 'integration', roles: ['back_office'] },
+      {
+        id: '00000000-0000-4000-8000-000000000001',
+        kind: 'staff',
+        roles: ['back_office'],
+        agencyCodes: ['gorgas'],
+      },
+    ] as Actor[]) {
+      expect((await refusal(f.engine.claim('chirchik', c.id, 1, claimer))).code).to.equal(
+        'DARCHA_ASSIGNMENT_FORBIDDEN',
+      );
+    }
   });
 
   it('needs the documents a transition requires, attached under the pinned service limits', async () => {
