@@ -11,6 +11,7 @@ import { staffAndCalendars } from './0009-staff-and-calendars.js';
 import { inquiries } from './0010-inquiries.js';
 import { timersAndOutbox } from './0011-timers-and-outbox.js';
 import { inboxIndexes } from './0012-inbox-indexes.js';
+import { inquirySla } from './0013-inquiry-sla.js';
 
 /** Core's migrations, in order. Plugins bring their own, each in its own namespace. */
 export const coreMigrations: readonly Migration[] = [
@@ -26,6 +27,7 @@ export const coreMigrations: readonly Migration[] = [
   inquiries,
   timersAndOutbox,
   inboxIndexes,
+  inquirySla,
 ];
 
 /** The migration namespace of core. */

@@ -1,6 +1,8 @@
 import type { Actor, Inquiry } from '../inquiry/types.js';
 
-type InquiryScope = Pick<Inquiry, 'id' | 'agencyCode' | 'applicantKey'>;
+type InquiryScope = Pick<Inquiry, 'id' | 'agencyCode' | 'applicantKey'> & {
+  applicant?: Inquiry['applicant'];
+};
 
 /**
  * The roles an actor holds on one inquiry. `citizen` only on the citizen's own inquiry; `system`
@@ -32,5 +34,9 @@ export function matchingRole(held: ReadonlySet<string>, needed: readonly string[
 
 function ownsInquiry(inquiry: InquiryScope, actor: Actor): boolean {
   if (actor.inquiryIds?.includes(inquiry.id)) return true;
-  return actor.applicantKey !== undefined && actor.applicantKey === inquiry.applicantKey;
+  if (actor.applicantKey === undefined) return false;
+  if (actor.applicantKey === inquiry.applicantKey) return true;
+  // The representative who filed for a business acts on its inquiries with their own PINFL.
+  const applicant = inquiry.applicant;
+  return applicant?.type === 'legal_entity' && applicant.representative.pinfl === actor.applicantKey;
 }

@@ -75,6 +75,7 @@ export async function fileIn(
     assigneeId,
     filedAt: rt.now,
     filedBy: actor.id,
+    overallSla: { unit: offered.sla.unit, value: offered.sla.value },
     clock,
     history: {
       kind: 'filed',

@@ -26,6 +26,7 @@ export interface NewInquiry {
   assigneeId: string | null;
   filedAt: Date;
   filedBy: string;
+  overallSla: { unit: string; value: number } | null;
   clock: InquiryClock;
   history: Omit<HistoryInput, 'workflowVersion'>;
   timers: readonly PlannedTimer[];
@@ -58,9 +59,9 @@ export async function insertInquiry(trx: TenantTransaction, input: NewInquiry): 
          workflow_key, workflow_version, parent_id, applicant_type, applicant, applicant_key, locale,
          form_data, channel, agency_code, state, public_status, candidate_role, assignee_id,
          filed_at, filed_by, state_entered_at, due_at, state_due_at, paused_at, closed_at,
-         version, updated_at)
+         version, updated_at, overall_sla)
        select ?, ? || '-' || ? || '-' || lpad(c.last_value::text, greatest(6, length(c.last_value::text)), '0'),
-         ?, ?, ?, ?, ?, ?, ?, ?::jsonb, ?, ?, ?::jsonb, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 1, ?
+         ?, ?, ?, ?, ?, ?, ?, ?::jsonb, ?, ?, ?::jsonb, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 1, ?, ?::jsonb
        from c
        returning *
      ), h as (
@@ -110,6 +111,7 @@ export async function insertInquiry(trx: TenantTransaction, input: NewInquiry): 
       c.pausedAt,
       c.closedAt,
       input.filedAt,
+      input.overallSla === null ? null : JSON.stringify(input.overallSla),
       input.filedAt,
       h.kind,
       h.action,

@@ -50,9 +50,8 @@ export function publicHistory(
     const workflow = workflows.get(entry.workflowVersion);
     if (!workflow || !workflow.hasState(entry.toState)) continue;
     const publicStatus = workflow.state(entry.toState).publicStatus;
-    const transition = entry.action
-      ? workflow.definition.transitions.find((t) => t.action === entry.action)
-      : undefined;
+    const transition =
+      entry.action && entry.fromState ? workflow.transition(entry.fromState, entry.action) : undefined;
     visible.push({
       at: entry.at,
       publicStatus,

@@ -176,8 +176,9 @@ export async function transitionIn(
     overallSla: undefined,
   });
   if (workflow.state(inquiry.state).type === 'terminal' && target.type !== 'terminal') {
-    // A reopen or an appeal: the whole inquiry gets its service's time again.
-    const service = rt.definitions.service(inquiry.serviceCode, inquiry.serviceVersion);
+    // A reopen or an appeal: the whole inquiry gets the time it was promised at filing again.
+    const overallSla =
+      inquiry.overallSla ?? rt.definitions.service(inquiry.serviceCode, inquiry.serviceVersion).sla;
     Object.assign(
       clock,
       clockAfterMove({
@@ -186,7 +187,7 @@ export async function transitionIn(
         before: clockOf(row),
         to: transition.to,
         now: rt.now,
-        overallSla: service.sla,
+        overallSla,
       }),
     );
   }
@@ -194,16 +195,7 @@ export async function transitionIn(
     clock.overallBreachedAt = options.overallBreachedAt;
   const changes: InquiryChanges = { ...clockChanges(clock), public_status: target.publicStatus };
   const candidateRole = target.type === 'terminal' ? null : (target.candidateRole ?? null);
-  let assigneeId = inquiry.assigneeId;
-  if (candidateRole !== inquiry.candidateRole && target.type !== 'terminal') {
-    assigneeId = await routeAssignee(trx, rt.staff, {
-      tenantId,
-      policy: rt.tenant.routing,
-      role: candidateRole,
-      agencyCode: inquiry.agencyCode,
-      at: rt.now,
-    });
-  }
+  const assigneeId = await nextAssignee(trx, rt, inquiry, candidateRole, target.type === 'terminal');
   changes.candidate_role = candidateRole;
   changes.assignee_id = assigneeId;
   // A new state ends the old state's escalation; an escalation for the whole inquiry's SLA stays.
@@ -273,6 +265,39 @@ export async function transitionIn(
   });
   if (!updated) return throwStale(trx, rt, inquiry.id, input.expectedVersion, actor);
   return { row: updated, entry: entryOf(updated, history, rt.now) };
+}
+
+/**
+ * Who works the inquiry in its new state. Terminal states and states of the same candidate role
+ * keep the assignee. While the applicant has the move (`citizen`) the officer stays assigned, and
+ * gets the inquiry back when the applicant answers, if the officer may still take that role. Any
+ * other change of role is routed by the tenant's policy.
+ */
+async function nextAssignee(
+  trx: TenantTransaction,
+  rt: EngineRuntime,
+  inquiry: Inquiry,
+  candidateRole: string | null,
+  terminal: boolean,
+): Promise<string | null> {
+  if (terminal || candidateRole === inquiry.candidateRole) return inquiry.assigneeId;
+  if (candidateRole === 'citizen') return inquiry.assigneeId;
+  const tenantId = rt.tenant.tenantId;
+  if (inquiry.candidateRole === 'citizen' && inquiry.assigneeId !== null && candidateRole !== null) {
+    const candidates = await rt.staff.routingCandidates(trx, tenantId, {
+      role: candidateRole,
+      agencyCode: inquiry.agencyCode,
+      at: rt.now,
+    });
+    if (candidates.some((c) => c.staffId === inquiry.assigneeId)) return inquiry.assigneeId;
+  }
+  return routeAssignee(trx, rt.staff, {
+    tenantId,
+    policy: rt.tenant.routing,
+    role: candidateRole,
+    agencyCode: inquiry.agencyCode,
+    at: rt.now,
+  });
 }
 
 /** The history entry a change appended, without reading it back. */

@@ -21,23 +21,14 @@ import { prepareFiling, type PreparedFiling } from './prepare-filing.js';
 import { claimIdempotencyKey, recordIdempotentResult, requestHash } from './idempotency.js';
 import { publicHistory } from './public-history.js';
 import { principalsOf, readInquiryRow, type AppliedChange, type EngineRuntime } from './transition-in.js';
-import { inquiryInputInvalid, inquiryNotFound } from './workflow.errors.js';
+import { idempotencyMismatch, inquiryInputInvalid, inquiryNotFound } from './workflow.errors.js';
+import { reviveChange, reviveFiling } from './recorded-results.js';
 import { isDarchaError } from '../../errors/darcha-error.js';
 
 /** Options of a command that may be retried. */
 export interface CommandOptions {
   /** The client's `Idempotency-Key`: a retry with the same key and request replays the first result. */
   idempotencyKey?: string;
-}
-
-interface RecordedChange {
-  inquiryId: string;
-  seq: number;
-}
-
-interface RecordedFiling {
-  inquiryId: string;
-  childIds: string[];
 }
 
 /**
@@ -79,6 +70,12 @@ export class WorkflowEngine {
         'application',
         problems.map((p) => `${p.field}: ${p.message}`),
       );
+    const hash = options.idempotencyKey ? requestHash({ input, actor: actor.id }) : '';
+    if (options.idempotencyKey) {
+      // A replay returns the first result even if the catalog or the form changed since.
+      const first = await this.#recorded(tenantId, 'file', options.idempotencyKey, hash);
+      if (first !== undefined) return reviveFiling(first);
+    }
     const prepared: PreparedFiling = await prepareFiling(
       this.#options,
       this.#definitions,
@@ -86,35 +83,24 @@ export class WorkflowEngine {
       input,
       actor,
     );
-    const hash = options.idempotencyKey ? requestHash({ input, actor: actor.id }) : '';
     const result = await this.#inTenant(tenantId, async (trx, rt) => {
       if (options.idempotencyKey) {
-        const replay = await claimIdempotencyKey<RecordedFiling>(
-          trx,
-          tenantId,
-          'file',
-          options.idempotencyKey,
-          hash,
-        );
-        if (replay) return { recorded: replay.result, replayed: true };
+        const replay = await claimIdempotencyKey(trx, tenantId, 'file', options.idempotencyKey, hash);
+        if (replay) return reviveFiling(replay.result);
       }
-      const parent = await fileIn(trx, rt, input, prepared.main, actor, prepared.role, null);
+      const inquiry = await fileIn(trx, rt, input, prepared.main, actor, prepared.role, null);
       const children: Inquiry[] = [];
       for (const child of prepared.children) {
-        children.push(await fileIn(trx, rt, input, child, actor, prepared.role, parent.id));
+        children.push(await fileIn(trx, rt, input, child, actor, prepared.role, inquiry.id));
       }
-      const recorded: RecordedFiling = { inquiryId: parent.id, childIds: children.map((c) => c.id) };
-      if (options.idempotencyKey)
-        await recordIdempotentResult(trx, tenantId, 'file', options.idempotencyKey, recorded);
-      return { recorded, replayed: false, inquiry: parent, children };
+      const filed: FilingResult = { inquiry, children, replayed: false };
+      if (options.idempotencyKey) {
+        await recordIdempotentResult(trx, tenantId, 'file', options.idempotencyKey, filed);
+      }
+      return filed;
     });
-    this.#options.afterCommit?.();
-    if (!result.replayed && 'inquiry' in result) {
-      return { inquiry: result.inquiry!, children: result.children!, replayed: false };
-    }
-    const inquiry = await this.get(tenantId, result.recorded.inquiryId);
-    const children = await Promise.all(result.recorded.childIds.map((id) => this.get(tenantId, id)));
-    return { inquiry, children, replayed: true };
+    if (!result.replayed) this.#options.afterCommit?.();
+    return result;
   }
 
   /** Takes a workflow action on an inquiry (see {@link TransitionInput}). */
@@ -302,36 +288,40 @@ export class WorkflowEngine {
     apply: (trx: TenantTransaction, rt: EngineRuntime, row: InquiryRow) => Promise<AppliedChange>,
   ): Promise<ChangeResult> {
     const hash = options.idempotencyKey ? requestHash(request) : '';
-    const outcome = await this.#inTenant(tenantId, async (trx, rt) => {
+    const result = await this.#inTenant(tenantId, async (trx, rt) => {
       if (options.idempotencyKey) {
-        const replay = await claimIdempotencyKey<RecordedChange>(
-          trx,
-          tenantId,
-          scope,
-          options.idempotencyKey,
-          hash,
-        );
-        if (replay) return { replay: replay.result };
+        const replay = await claimIdempotencyKey(trx, tenantId, scope, options.idempotencyKey, hash);
+        if (replay) return reviveChange(replay.result);
       }
       const row = await readInquiryRow(trx, tenantId, inquiryId);
       if (!row) throw inquiryNotFound(tenantId, inquiryId);
       const applied = await apply(trx, rt, row);
+      const changed: ChangeResult = {
+        inquiry: inquiryFromRow(applied.row),
+        entry: applied.entry,
+        replayed: false,
+      };
       if (options.idempotencyKey) {
-        await recordIdempotentResult(trx, tenantId, scope, options.idempotencyKey, {
-          inquiryId,
-          seq: applied.row.version,
-        });
+        await recordIdempotentResult(trx, tenantId, scope, options.idempotencyKey, changed);
       }
-      return { applied };
+      return changed;
     });
-    this.#options.afterCommit?.();
-    if (outcome.applied) {
-      return { inquiry: inquiryFromRow(outcome.applied.row), entry: outcome.applied.entry, replayed: false };
-    }
-    const recorded = outcome.replay!;
-    const inquiry = await this.get(tenantId, recorded.inquiryId);
-    const entry = (await this.history(tenantId, recorded.inquiryId)).find((e) => e.seq === recorded.seq)!;
-    return { inquiry, entry, replayed: true };
+    if (!result.replayed) this.#options.afterCommit?.();
+    return result;
+  }
+
+  /** The recorded first result under a key, checked against the request; undefined when there is none. */
+  async #recorded(tenantId: string, scope: string, key: string, hash: string): Promise<unknown> {
+    const row: { request_hash: string; result: unknown } | undefined = await this.#options.db.withTenant(
+      tenantId,
+      (trx) =>
+        trx('idempotency_keys')
+          .where({ tenant_id: tenantId, scope, key: String(key) })
+          .first('request_hash', 'result'),
+    );
+    if (!row || row.result === null) return undefined;
+    if (row.request_hash !== hash) throw idempotencyMismatch(tenantId, scope, key);
+    return row.result;
   }
 
   #assignment(

@@ -37,6 +37,7 @@ export interface InquiryRow {
   closed_at: Date | null;
   version: number;
   updated_at: Date;
+  overall_sla: { unit: 'working_days' | 'working_hours' | 'minutes'; value: number } | null;
 }
 
 /** A row of `inquiry_history`. */
@@ -92,6 +93,7 @@ export function inquiryFromRow(row: InquiryRow): Inquiry {
     closedAt: row.closed_at,
     version: row.version,
     updatedAt: row.updated_at,
+    overallSla: row.overall_sla,
   };
 }
 

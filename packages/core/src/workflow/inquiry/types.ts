@@ -100,6 +100,8 @@ export interface Inquiry {
   /** The optimistic lock: equals the number of history entries. */
   version: number;
   updatedAt: Date;
+  /** The overall SLA promised at filing (the city's catalog value); a reopen restarts it. */
+  overallSla: { unit: 'working_days' | 'working_hours' | 'minutes'; value: number } | null;
 }
 
 /** What changed in one history entry. */

@@ -159,6 +159,14 @@ describe(`inquiry transitions (${dbEngine})`, () => {
     expect(again.replayed).to.equal(true);
     expect(again.entry.seq).to.equal(first.entry.seq);
     expect(await f.engine.history('chirchik', inquiry.id)).to.have.length(2);
+    // After someone else moved the inquiry on, the replay still returns the first result, dates and all.
+    await f.engine.claim('chirchik', inquiry.id, 2, f.actors.officer);
+    const later = await f.engine.transition('chirchik', inquiry.id, input, f.actors.officer, {
+      idempotencyKey: 'tr-000000001',
+    });
+    expect(later.inquiry).to.deep.equal(first.inquiry);
+    expect(later.entry).to.deep.equal(first.entry);
+    expect(later.inquiry.filedAt).to.be.instanceOf(Date);
   });
 
   it('stops the overall clock while waiting for the applicant and moves the due date when it resumes', async () => {
@@ -195,6 +203,49 @@ describe(`inquiry transitions (${dbEngine})`, () => {
     const publicView = await f.engine.publicHistory('chirchik', inquiry.id, 'en');
     expect(publicView.map((p) => p.title)).to.deep.equal(['Submitted', 'Ask the applicant', 'Answered']);
     expect(publicView[1]!.comment).to.equal('Meter photo, please');
+  });
+
+  it('gives the inquiry back to its officer when the applicant answers; a representative answers for the business', async () => {
+    const business = {
+      type: 'legal_entity' as const,
+      tin: '301234567',
+      name: 'Chirchik Universal Plus',
+      representative: { pinfl: '41234567890123', lastName: 'Usmonov', firstName: 'Bobur' },
+      locale: 'uz-Latn' as const,
+    };
+    let inquiry = (await f.engine.file('chirchik', f.filing({ applicant: business }), f.actors.operator))
+      .inquiry;
+    ({ inquiry } = await f.engine.transition(
+      'chirchik',
+      inquiry.id,
+      { action: 'review', expectedVersion: 1 },
+      f.actors.officer,
+    ));
+    ({ inquiry } = await f.engine.claim('chirchik', inquiry.id, 2, f.actors.officer));
+    ({ inquiry } = await f.engine.transition(
+      'chirchik',
+      inquiry.id,
+      { action: 'ask', expectedVersion: 3, comment: 'Charter' },
+      f.actors.officer,
+    ));
+    expect(inquiry).to.include({ candidateRole: 'citizen', assigneeId: f.actors.officer.id });
+    const representative: Actor = {
+      id: 'citizen:41234567890123',
+      kind: 'citizen',
+      roles: ['citizen'],
+      applicantKey: '41234567890123',
+    };
+    ({ inquiry } = await f.engine.transition(
+      'chirchik',
+      inquiry.id,
+      { action: 'answer', expectedVersion: 4 },
+      representative,
+    ));
+    expect(inquiry).to.include({
+      state: 'in_review',
+      candidateRole: 'back_office',
+      assigneeId: f.actors.officer.id,
+    });
   });
 
   it('lets a citizen appeal a rejection within 15 days, and not after', async () => {
