@@ -297,7 +297,11 @@ export type {
 } from './workflow/engine/engine-types.js';
 export { WorkflowDefinitionStore } from './workflow/engine/workflow-definition-store.js';
 export { CompiledWorkflow } from './workflow/engine/compiled-workflow.js';
-export { COMPOSITE_WORKFLOW, type CompositeProgress } from './workflow/engine/composite.js';
+export {
+  COMPOSITE_WORKFLOW,
+  COMPOSITE_WORKFLOW_V1,
+  type CompositeProgress,
+} from './workflow/engine/composite.js';
 export {
   TenantWorkflowContexts,
   ROUTING_POLICIES,

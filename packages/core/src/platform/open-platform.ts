@@ -24,7 +24,7 @@ import { AttachmentService } from '../files/attachment-service.js';
 import { LocalFileStore } from '../files/local-file-store.js';
 import { PostgresStaffDirectory } from '../staff/staff-directory.js';
 import { postgresStaffQueries } from '../staff/staff-routing.js';
-import { COMPOSITE_WORKFLOW } from '../workflow/engine/composite.js';
+import { COMPOSITE_WORKFLOW, COMPOSITE_WORKFLOW_V1 } from '../workflow/engine/composite.js';
 import { effectsSubscriber } from '../workflow/engine/effects-subscriber.js';
 import { TenantWorkflowContexts } from '../workflow/engine/tenant-workflow-context.js';
 import { WorkflowDefinitionStore } from '../workflow/engine/workflow-definition-store.js';
@@ -118,7 +118,7 @@ export async function openPlatform(options: OpenPlatformOptions): Promise<Platfo
     const workflows = new WorkflowDefinitionStore(db);
     if (migrate) {
       await workflows.load();
-      await workflows.publish('core', [COMPOSITE_WORKFLOW]);
+      await workflows.publish('core', [COMPOSITE_WORKFLOW_V1, COMPOSITE_WORKFLOW]);
     }
     plugins = new PluginHost({ config, logger, db, tenants, root, tenantContainers, services, workflows });
     const calendars = new TenantCalendarStore({ db, tenants });

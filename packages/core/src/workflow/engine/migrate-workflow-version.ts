@@ -61,8 +61,12 @@ export function stateMapProblems(
 /**
  * Moves a tenant's open inquiries pinned to `from` onto `to`, in batches (each batch one
  * transaction, rows locked with `SKIP LOCKED` so officers keep working), each move a versioned
- * change with a `migration` history entry; the new state's SLA starts at the move. The run is
- * recorded in `workflow_migration_runs`. Closed inquiries stay on their version.
+ * change with a `migration` history entry. An inquiry moved to another state starts that state's
+ * SLA at the move; one that keeps its state keeps its state due date. Moving into or out of a paused
+ * state stops or resumes the overall clock. Inquiries being changed at that moment are skipped: the
+ * run then ends `failed` with the number left, and running it again moves them. The run is recorded
+ * in `workflow_migration_runs`. Closed inquiries stay on their version. Callers authorise it (a city
+ * administrator's action).
  */
 export async function migrateWorkflowVersion(
   engine: WorkflowEngine,
@@ -94,26 +98,50 @@ export async function migrateWorkflowVersion(
     return (run as { id: string }).id;
   });
   const report: WorkflowMigrationReport = { runId, moved: 0, failed: 0, failures: [] };
-  for (;;) {
-    const moved = await engine.inTenant(tenantId, async (trx, rt) => {
-      const rows: InquiryRow[] = await trx<InquiryRow>('inquiries')
-        .where({ tenant_id: tenantId, workflow_key: input.workflowKey, workflow_version: input.from })
-        .whereNull('closed_at')
-        .orderBy('id')
-        .limit(batchSize)
-        .forUpdate()
-        .skipLocked();
-      for (const row of rows) await moveOne(trx, rt, row, to, map[row.state] ?? row.state, actor, runId);
-      return rows.length;
-    });
-    report.moved += moved;
-    if (moved < batchSize) break;
+  const finish = (status: 'finished' | 'failed') =>
+    engine.inTenant(tenantId, (trx) =>
+      trx('workflow_migration_runs')
+        .where({ tenant_id: tenantId, id: runId })
+        .update({
+          status,
+          moved: report.moved,
+          failed: report.failed,
+          failures: JSON.stringify(report.failures),
+          finished_at: new Date(),
+        }),
+    );
+  const open = (trx: Parameters<Parameters<WorkflowEngine['inTenant']>[1]>[0]) =>
+    trx<InquiryRow>('inquiries')
+      .where({ tenant_id: tenantId, workflow_key: input.workflowKey, workflow_version: input.from })
+      .whereNull('closed_at');
+  try {
+    for (;;) {
+      const moved = await engine.inTenant(tenantId, async (trx, rt) => {
+        // Rows someone is changing right now are skipped, not waited for; a later batch or run takes them.
+        const rows: InquiryRow[] = await open(trx).orderBy('id').limit(batchSize).forUpdate().skipLocked();
+        for (const row of rows)
+          await moveOne(trx, rt, row, from, to, map[row.state] ?? row.state, actor, runId);
+        return rows.length;
+      });
+      report.moved += moved;
+      if (moved === 0) break;
+    }
+    const left = await engine.inTenant(tenantId, async (trx) =>
+      Number((await open(trx).count<{ n: string }[]>('* as n'))[0]?.n ?? 0),
+    );
+    if (left > 0) {
+      report.failed = left;
+      report.failures.push({
+        inquiryId: '*',
+        reason: `${left} inquiries were being changed and stay on version ${input.from}; run the migration again`,
+      });
+    }
+  } catch (error) {
+    report.failures.push({ inquiryId: '*', reason: (error as Error).message });
+    await finish('failed');
+    throw error;
   }
-  await engine.inTenant(tenantId, (trx) =>
-    trx('workflow_migration_runs')
-      .where({ tenant_id: tenantId, id: runId })
-      .update({ status: 'finished', moved: report.moved, failed: report.failed, finished_at: new Date() }),
-  );
+  await finish(report.failed > 0 ? 'failed' : 'finished');
   return report;
 }
 
@@ -121,14 +149,29 @@ async function moveOne(
   trx: Parameters<Parameters<WorkflowEngine['inTenant']>[1]>[0],
   rt: EngineRuntime,
   row: InquiryRow,
+  from: CompiledWorkflow,
   to: CompiledWorkflow,
   state: string,
   actor: Actor,
   runId: string,
 ): Promise<void> {
   const target = to.state(state);
+  // The overall clock stops or resumes as the inquiry moves into or out of a paused state.
+  const wasPaused =
+    from.hasState(row.state) && from.state(row.state).clock === 'paused' && row.paused_at !== null;
+  const pauses = target.clock === 'paused';
+  let dueAt = row.due_at;
+  let pausedAt = row.paused_at;
+  if (wasPaused && !pauses) {
+    if (dueAt) dueAt = rt.tenant.calendar.dueAfterPause(dueAt, row.paused_at!, rt.now);
+    pausedAt = null;
+  } else if (!wasPaused && pauses) {
+    pausedAt = rt.now;
+  }
   const clock = {
     ...clockOf(row),
+    dueAt,
+    pausedAt,
     state,
     ...(state !== row.state
       ? {
@@ -157,6 +200,8 @@ async function moveOne(
       state_entered_at: clock.stateEnteredAt,
       state_due_at: clock.stateDueAt,
       state_breached_at: clock.stateBreachedAt,
+      due_at: dueAt,
+      paused_at: pausedAt,
     },
     history: {
       kind: 'migration',

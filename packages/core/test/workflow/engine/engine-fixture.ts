@@ -13,7 +13,7 @@ import { PostgresStaffDirectory } from '../../../src/staff/staff-directory.js';
 import { postgresStaffQueries } from '../../../src/staff/staff-routing.js';
 import { PostgresTenantRegistry } from '../../../src/tenancy/postgres-tenant-registry.js';
 import type { WorkflowDefinition } from '../../../src/workflow/definition/types.js';
-import { COMPOSITE_WORKFLOW } from '../../../src/workflow/engine/composite.js';
+import { COMPOSITE_WORKFLOW, COMPOSITE_WORKFLOW_V1 } from '../../../src/workflow/engine/composite.js';
 import type { PaymentCheck } from '../../../src/workflow/engine/engine-types.js';
 import type { RoutingPolicy } from '../../../src/workflow/engine/tenant-workflow-context.js';
 import { TenantWorkflowContexts } from '../../../src/workflow/engine/tenant-workflow-context.js';
@@ -254,7 +254,7 @@ export async function openEngineFixture(options: { routing?: RoutingPolicy } = {
   await services.publish('agency-cadastre', [CADASTRE_EXTRACT]);
   const workflows = new WorkflowDefinitionStore(db);
   await workflows.load();
-  await workflows.publish('core', [COMPOSITE_WORKFLOW]);
+  await workflows.publish('core', [COMPOSITE_WORKFLOW_V1, COMPOSITE_WORKFLOW]);
   await workflows.publish('agency-gas', [noDebtCertificateWorkflow(), simpleWorkflow()]);
   await workflows.publish('agency-cadastre', [registerExtractWorkflow()]);
   const agencies = new PostgresAgencyDirectory(db);

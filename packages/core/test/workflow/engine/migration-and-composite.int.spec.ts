@@ -2,7 +2,8 @@ import { expect } from 'chai';
 import { isDarchaError, type DarchaError } from '../../../src/errors/darcha-error.js';
 import { migrateWorkflowVersion } from '../../../src/workflow/engine/migrate-workflow-version.js';
 import type { WorkflowDefinition } from '../../../src/workflow/definition/types.js';
-import { dbEngine, openEngineFixture, simpleWorkflow, type EngineFixture } from './engine-fixture.js';
+import type { Actor } from '../../../src/workflow/inquiry/types.js';
+import { DAY, dbEngine, openEngineFixture, simpleWorkflow, type EngineFixture } from './engine-fixture.js';
 
 async function refusal(promise: Promise<unknown>): Promise<DarchaError> {
   try {
@@ -58,12 +59,30 @@ describe(`workflow versions and composite inquiries (${dbEngine})`, () => {
       f.actors.officer,
     );
 
+    const waiting = (await f.engine.file('chirchik', f.filing(), f.actors.operator)).inquiry;
+    await f.engine.transition(
+      'chirchik',
+      waiting.id,
+      { action: 'review', expectedVersion: 1 },
+      f.actors.officer,
+    );
+    const paused = (
+      await f.engine.transition(
+        'chirchik',
+        waiting.id,
+        { action: 'ask', expectedVersion: 2, comment: 'Photo' },
+        f.actors.officer,
+      )
+    ).inquiry;
+    expect(paused.pausedAt).to.not.equal(null);
+
     await f.workflows.publish('agency-gas', [simpleV2()]);
     const fresh = (await f.engine.file('chirchik', f.filing(), f.actors.operator)).inquiry;
     expect(fresh.workflowVersion).to.equal(2);
     // The pinned inquiry still works on version 1.
     expect((await f.engine.get('chirchik', old.id)).workflowVersion).to.equal(1);
 
+    f.clock.advance(DAY); // a working day spent waiting for the applicant
     const bad = await refusal(
       migrateWorkflowVersion(
         f.engine,
@@ -77,7 +96,13 @@ describe(`workflow versions and composite inquiries (${dbEngine})`, () => {
     const report = await migrateWorkflowVersion(
       f.engine,
       'chirchik',
-      { workflowKey: 'agency-gas/simple', from: 1, to: 2, stateMap: { in_review: 'checking' }, batchSize: 1 },
+      {
+        workflowKey: 'agency-gas/simple',
+        from: 1,
+        to: 2,
+        stateMap: { in_review: 'checking', waiting: 'checking' },
+        batchSize: 1,
+      },
       f.actors.supervisor,
     );
     expect(report.moved).to.be.at.least(2);
@@ -89,6 +114,10 @@ describe(`workflow versions and composite inquiries (${dbEngine})`, () => {
       toState: 'checking',
     });
     expect((await f.engine.get('chirchik', closed.id)).workflowVersion).to.equal(1);
+    // Out of the paused state: the clock runs again, the due date moved by the time spent waiting.
+    const resumed = await f.engine.get('chirchik', waiting.id);
+    expect(resumed).to.include({ state: 'checking', pausedAt: null, workflowVersion: 2 });
+    expect(resumed.dueAt!.getTime() - paused.dueAt!.getTime()).to.equal(DAY);
     const next = await f.engine.transition(
       'chirchik',
       moved.id,
@@ -140,5 +169,59 @@ describe(`workflow versions and composite inquiries (${dbEngine})`, () => {
       action: 'complete',
       actorId: 'system',
     });
+  });
+
+  it('reopens a composite parent when a rejected child is appealed, and completes it when all are done', async () => {
+    const forms = { 'gas.simple': { account: '1234567' }, 'gas.simple-water': { account: '7654321' } };
+    const { inquiry: parent, children } = await f.engine.file(
+      'chirchik',
+      f.filing({ serviceCode: 'life.new-home-strict', formData: {}, childForms: forms }),
+      f.actors.operator,
+    );
+    expect(parent.workflowVersion).to.equal(2);
+    const [gas, water] = children;
+    await f.engine.transition(
+      'chirchik',
+      gas!.id,
+      { action: 'reject', expectedVersion: 1, comment: 'Debt' },
+      f.actors.officer,
+    );
+    expect((await f.engine.get('chirchik', parent.id)).state).to.equal('rejected');
+    const applicant: Actor = {
+      id: 'citizen:1',
+      kind: 'citizen',
+      roles: ['citizen'],
+      applicantKey: '31234567890123',
+    };
+    await f.engine.transition(
+      'chirchik',
+      gas!.id,
+      { action: 'appeal', expectedVersion: 2, comment: 'Paid since' },
+      applicant,
+    );
+    expect(await f.engine.get('chirchik', parent.id)).to.include({ state: 'in_progress', closedAt: null });
+    for (const child of [gas!, water!]) {
+      let current = await f.engine.get('chirchik', child.id);
+      if (current.state === 'submitted') {
+        current = (
+          await f.engine.transition(
+            'chirchik',
+            child.id,
+            { action: 'review', expectedVersion: current.version },
+            f.actors.officer,
+          )
+        ).inquiry;
+      }
+      current = (await f.engine.claim('chirchik', child.id, current.version, f.actors.officer)).inquiry;
+      await f.engine.transition(
+        'chirchik',
+        child.id,
+        { action: 'finish', expectedVersion: current.version },
+        f.actors.officer,
+      );
+    }
+    expect(await f.engine.get('chirchik', parent.id)).to.include({ state: 'completed' });
+    const actions = (await f.engine.history('chirchik', parent.id)).map((h) => h.action);
+    expect(actions).to.deep.equal([null, 'reject', 'reopen', 'complete']);
   });
 });
