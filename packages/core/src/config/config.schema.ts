@@ -1,11 +1,24 @@
 import type { JSONSchemaType } from 'ajv';
-import type { DarchaConfig } from './types.js';
+import type { DarchaConfig, RateLimitConfig } from './types.js';
+
+/** A trusted proxy: a named range, or an IPv4 or IPv6 address with an optional prefix length. */
+const PROXY_ENTRY = '(loopback|linklocal|uniquelocal|[0-9a-fA-F.:]+(/[0-9]{1,3})?)';
+
+const rateLimitSchema: JSONSchemaType<RateLimitConfig> = {
+  type: 'object',
+  additionalProperties: false,
+  required: ['limit', 'windowMs'],
+  properties: {
+    limit: { type: 'integer', minimum: 1, maximum: 1000000 },
+    windowMs: { type: 'integer', minimum: 1000, maximum: 86400000 },
+  },
+};
 
 /** JSON Schema of `darcha.config.json` after environment overrides are applied. */
 export const configSchema: JSONSchemaType<DarchaConfig> = {
   type: 'object',
   additionalProperties: false,
-  required: ['port', 'host', 'logLevel', 'database', 'tenancy', 'plugins', 'files', 'jobs', 'demo'],
+  required: ['port', 'host', 'logLevel', 'database', 'tenancy', 'plugins', 'files', 'jobs', 'http', 'demo'],
   properties: {
     $schema: { type: 'string', nullable: true } as never,
     port: { type: 'integer', minimum: 0, maximum: 65535 },
@@ -25,6 +38,37 @@ export const configSchema: JSONSchemaType<DarchaConfig> = {
       properties: {
         enabled: { type: 'boolean' },
         pollIntervalMs: { type: 'integer', minimum: 50, maximum: 60000 },
+      },
+    },
+    http: {
+      type: 'object',
+      additionalProperties: false,
+      required: ['jsonLimit', 'trustProxy', 'hsts', 'shutdownTimeoutMs', 'rateLimits'],
+      properties: {
+        jsonLimit: { type: 'string', pattern: '^[0-9]+(b|kb|mb)?$' },
+        trustProxy: {
+          type: ['boolean', 'integer', 'string'],
+          minimum: 0,
+          maximum: 100,
+          pattern: `^${PROXY_ENTRY}(\\s*,\\s*${PROXY_ENTRY})*$`,
+        },
+        hsts: { type: 'boolean' },
+        shutdownTimeoutMs: { type: 'integer', minimum: 0, maximum: 600000 },
+        rateLimits: {
+          type: 'object',
+          additionalProperties: false,
+          required: ['signIn', 'publicWrite'],
+          properties: { signIn: rateLimitSchema, publicWrite: rateLimitSchema },
+        },
+      },
+    },
+    auth: {
+      type: 'object',
+      nullable: true,
+      additionalProperties: false,
+      required: [],
+      properties: {
+        secret: { type: 'string', nullable: true, minLength: 32, maxLength: 512 },
       },
     },
     plugins: {

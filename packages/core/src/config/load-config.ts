@@ -8,7 +8,9 @@ import type { DarchaConfig } from './types.js';
 import { deepFreeze } from '../util/deep-freeze.js';
 
 /** Environment variables that override keys of `darcha.config.json`, and the key each one sets. */
-export const CONFIG_ENV_VARS: Readonly<Record<string, { key: string; type?: 'number' | 'boolean' }>> = {
+export const CONFIG_ENV_VARS: Readonly<
+  Record<string, { key: string; type?: EnvValueType; secret?: boolean }>
+> = {
   PORT: { key: 'port', type: 'number' },
   HOST: { key: 'host' },
   LOG_LEVEL: { key: 'logLevel' },
@@ -20,7 +22,17 @@ export const CONFIG_ENV_VARS: Readonly<Record<string, { key: string; type?: 'num
   DARCHA_JOBS: { key: 'jobs.enabled', type: 'boolean' },
   DARCHA_PLUGIN_FAILURE_POLICY: { key: 'plugins.failurePolicy' },
   DARCHA_BASE_DOMAIN: { key: 'tenancy.baseDomain' },
+  DARCHA_HTTP_JSON_LIMIT: { key: 'http.jsonLimit' },
+  DARCHA_HTTP_TRUST_PROXY: { key: 'http.trustProxy', type: 'number|boolean' },
+  DARCHA_HTTP_HSTS: { key: 'http.hsts', type: 'boolean' },
+  DARCHA_HTTP_SHUTDOWN_TIMEOUT_MS: { key: 'http.shutdownTimeoutMs', type: 'number' },
+  DARCHA_RATE_LIMIT_SIGN_IN: { key: 'http.rateLimits.signIn.limit', type: 'number' },
+  DARCHA_RATE_LIMIT_PUBLIC_WRITE: { key: 'http.rateLimits.publicWrite.limit', type: 'number' },
+  DARCHA_SECRET: { key: 'auth.secret', secret: true },
 };
+
+/** How an environment value is converted; `number|boolean`: digits, then true/false words, else the string. */
+type EnvValueType = 'number' | 'boolean' | 'number|boolean';
 
 export interface LoadConfigOptions {
   /** Directory that relative paths and the default config file are resolved from. */
@@ -41,6 +53,16 @@ const DEFAULTS = {
   tenancy: {},
   files: { dir: './.darcha/files' },
   jobs: { enabled: true, pollIntervalMs: 1000 },
+  http: {
+    jsonLimit: '100kb',
+    trustProxy: false,
+    hsts: false,
+    shutdownTimeoutMs: 10000,
+    rateLimits: {
+      signIn: { limit: 10, windowMs: 15 * 60_000 },
+      publicWrite: { limit: 30, windowMs: 60_000 },
+    },
+  },
   plugins: { packages: [], discoverWorkspaces: true, failurePolicy: 'continue', config: {} },
 };
 
@@ -60,11 +82,12 @@ export function loadConfig(options: LoadConfigOptions = {}): DarchaConfig {
   const merged: Record<string, unknown> = structuredClone(DEFAULTS);
   mergeInto(merged, readConfigFile(file, explicitFile !== undefined));
   const sources = new Map<string, string>();
-  for (const [name, { key, type }] of Object.entries(CONFIG_ENV_VARS)) {
+  for (const [name, { key, type, secret }] of Object.entries(CONFIG_ENV_VARS)) {
     const raw = env[name];
     if (raw === undefined || raw === '') continue;
     setPath(merged, key, fromEnv(raw, type));
-    sources.set(key, `${name}=${JSON.stringify(maskSecrets(raw))}`);
+    // A secret's value is never shown, not even in the message that says it is wrong.
+    sources.set(key, secret ? `${name}=***` : `${name}=${JSON.stringify(maskSecrets(raw))}`);
   }
   for (const [key, value] of Object.entries(options.overrides ?? {})) setPath(merged, key, value);
   // The demo tenants are for the embedded quick start; on PostgreSQL they must be asked for.
@@ -92,11 +115,11 @@ export function loadConfig(options: LoadConfigOptions = {}): DarchaConfig {
 }
 
 /** Env values are strings: numbers and booleans are converted when they look right, else left for ajv to report. */
-function fromEnv(raw: string, type: 'number' | 'boolean' | undefined): unknown {
+function fromEnv(raw: string, type: EnvValueType | undefined): unknown {
   const value = raw.trim();
-  if (type === 'number' && /^-?\d+$/.test(value)) return Number(value);
-  if (type === 'boolean' && /^(true|1|yes)$/i.test(value)) return true;
-  if (type === 'boolean' && /^(false|0|no)$/i.test(value)) return false;
+  if ((type === 'number' || type === 'number|boolean') && /^-?\d+$/.test(value)) return Number(value);
+  if ((type === 'boolean' || type === 'number|boolean') && /^(true|1|yes)$/i.test(value)) return true;
+  if ((type === 'boolean' || type === 'number|boolean') && /^(false|0|no)$/i.test(value)) return false;
   return raw;
 }
 

@@ -17,6 +17,9 @@ export interface DarchaConfig {
   plugins: PluginsConfig;
   files: FilesConfig;
   jobs: JobsConfig;
+  http: HttpConfig;
+  /** Sign-in and citizens' codes; optional. */
+  auth?: AuthConfig;
   /**
    * Create the demo tenants (Uzbekistan, its regions, and the cities Chirchik, Djizak and Namangan)
    * when they are missing. Defaults to true on the embedded database and false on PostgreSQL.
@@ -71,4 +74,48 @@ export interface JobsConfig {
   enabled: boolean;
   /** Pause between polls when nothing was due, in ms (default 1000). */
   pollIntervalMs: number;
+}
+
+export interface HttpConfig {
+  /** Largest JSON body accepted: bytes, or a number with `b`, `kb` or `mb` (default `100kb`). Env `DARCHA_HTTP_JSON_LIMIT`. */
+  jsonLimit: string;
+  /**
+   * Which reverse proxies are trusted to tell the client's address and protocol (`X-Forwarded-For`,
+   * `X-Forwarded-Proto`): `false` (default, none), a hop count, or addresses and subnets
+   * (`"loopback, 10.0.0.0/8"`); express's `trust proxy`. `true` trusts any sender and is unsafe.
+   * Env `DARCHA_HTTP_TRUST_PROXY`.
+   */
+  trustProxy: boolean | number | string;
+  /**
+   * Send `Strict-Transport-Security` (one year, with subdomains): set it when clients reach Darcha
+   * only over HTTPS (default false). Env `DARCHA_HTTP_HSTS`.
+   */
+  hsts: boolean;
+  /**
+   * On shutdown, how long open requests may run before their connections are cut, in ms (default
+   * 10000). Env `DARCHA_HTTP_SHUTDOWN_TIMEOUT_MS`.
+   */
+  shutdownTimeoutMs: number;
+  rateLimits: {
+    /** Failed sign-ins per client address (default 10 in 15 minutes). Env `DARCHA_RATE_LIMIT_SIGN_IN` (limit). */
+    signIn: RateLimitConfig;
+    /** Anonymous writes per client address (default 30 a minute). Env `DARCHA_RATE_LIMIT_PUBLIC_WRITE` (limit). */
+    publicWrite: RateLimitConfig;
+  };
+}
+
+/** A fixed-window rate limit: at most `limit` requests per `windowMs`, counted per process. */
+export interface RateLimitConfig {
+  limit: number;
+  windowMs: number;
+}
+
+export interface AuthConfig {
+  /**
+   * The platform secret: the HMAC key of the access codes printed on receipts and of phone codes.
+   * At least 32 characters; every process of an installation must share it, and changing it
+   * changes every receipt's code. Unset: the platform makes one (32 random bytes) on first start
+   * and keeps it in the host table `platform_secrets`. Env `DARCHA_SECRET`.
+   */
+  secret?: string;
 }

@@ -7,6 +7,9 @@ export const CORE_HOST_TABLES: readonly string[] = [
   'tenant_domains',
   'service_definitions',
   'workflow_definitions',
+  'platform_users',
+  'platform_sessions',
+  'platform_secrets',
 ];
 
 /** One broken tenancy rule on one table. */

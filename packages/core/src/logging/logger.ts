@@ -5,7 +5,8 @@ export type { Logger } from 'pino';
 
 /**
  * Paths pino replaces with `[redacted]` in every log line: credentials, session material and
- * personal numbers (PINFL, TIN, passport) wherever they appear one or two levels deep.
+ * personal numbers (PINFL, TIN, passport, phone) wherever they appear one or two levels deep, and
+ * the credential headers of a logged HTTP request or response.
  */
 export const REDACTED_PATHS: readonly string[] = [
   'password',
@@ -17,10 +18,14 @@ export const REDACTED_PATHS: readonly string[] = [
   'pinfl',
   'tin',
   'passport',
+  'phone',
   'databaseUrl',
   'req.headers.authorization',
+  'req.headers["proxy-authorization"]',
   'req.headers.cookie',
   'req.headers["x-api-key"]',
+  'req.headers["x-access-code"]',
+  'req.headers["x-csrf-token"]',
   'res.headers["set-cookie"]',
   '*.password',
   '*.token',
@@ -31,9 +36,11 @@ export const REDACTED_PATHS: readonly string[] = [
   '*.pinfl',
   '*.tin',
   '*.passport',
+  '*.phone',
   '*.*.pinfl',
   '*.*.tin',
   '*.*.password',
+  '*.*.phone',
 ];
 
 export interface CreateLoggerOptions {

@@ -12,6 +12,7 @@ import { inquiries } from './0010-inquiries.js';
 import { timersAndOutbox } from './0011-timers-and-outbox.js';
 import { inboxIndexes } from './0012-inbox-indexes.js';
 import { inquirySla } from './0013-inquiry-sla.js';
+import { identity } from './0014-identity.js';
 
 /** Core's migrations, in order. Plugins bring their own, each in its own namespace. */
 export const coreMigrations: readonly Migration[] = [
@@ -28,6 +29,7 @@ export const coreMigrations: readonly Migration[] = [
   timersAndOutbox,
   inboxIndexes,
   inquirySla,
+  identity,
 ];
 
 /** The migration namespace of core. */

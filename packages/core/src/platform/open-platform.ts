@@ -33,6 +33,9 @@ import { OutboxDispatcher } from '../workflow/outbox/outbox-dispatcher.js';
 import { pluginEventSubscribers } from '../workflow/outbox/plugin-event-subscribers.js';
 import { TimerScheduler } from '../workflow/timers/timer-scheduler.js';
 import { PostgresInbox } from '../workflow/inbox/postgres-inbox.js';
+import type { IdentityService } from '../identity/identity-types.js';
+import { AUTH_SECRET_NAME, platformSecret } from '../identity/platform-secrets.js';
+import { PostgresIdentityService } from '../identity/postgres-identity-service.js';
 
 /** A running platform: database, registries, plugins and containers, ready for a server or the CLI. */
 export interface Platform {
@@ -53,6 +56,8 @@ export interface Platform {
   attachments: AttachmentService;
   /** Staff inboxes: role, mine, agency, due soon, overdue ... with counts. */
   inbox: PostgresInbox;
+  /** Platform users, staff sign-in, sessions, API keys, receipt access codes and phone codes. */
+  identity: IdentityService;
   /** Delivers outbox events to plugins and effects (started by {@link startJobs}). */
   outbox: OutboxDispatcher;
   /** Fires SLA timers (started by {@link startJobs}). */
@@ -163,6 +168,9 @@ export async function openPlatform(options: OpenPlatformOptions): Promise<Platfo
       afterFire: () => dispatcher.wake(),
     });
     const attachments = new AttachmentService({ db, store: new LocalFileStore(config.files.dir) });
+    // The configured secret, else the one the platform keeps (made on first start; read only when not migrating).
+    const secret = config.auth?.secret ?? (await platformSecret(db, AUTH_SECRET_NAME, { create: migrate }));
+    const identity = new PostgresIdentityService({ db, secret, afterOutboxWrite: () => dispatcher.wake() });
     let pluginReport: PluginReportEntry[] = [];
     if (migrate) {
       const loaded = options.plugins
@@ -198,6 +206,7 @@ export async function openPlatform(options: OpenPlatformOptions): Promise<Platfo
       staff,
       attachments,
       inbox: new PostgresInbox({ db }),
+      identity,
       outbox: dispatcher,
       timers,
       startJobs: () => {

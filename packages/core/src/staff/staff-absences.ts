@@ -85,6 +85,7 @@ export async function finishAbsence(
   absenceId: string,
   at: Date,
   actor: { actor?: string },
+  staffId?: string,
 ): Promise<StaffAbsence | null> {
   if (!isUuid(absenceId)) throw absenceNotFound(tenantId, String(absenceId));
   const row: AbsenceRow | undefined = await trx('staff_absences')
@@ -92,6 +93,9 @@ export async function finishAbsence(
     .forUpdate()
     .first();
   if (!row) throw absenceNotFound(tenantId, absenceId);
+  if (staffId !== undefined && row.staff_id.toLowerCase() !== String(staffId).toLowerCase()) {
+    throw absenceNotFound(tenantId, absenceId);
+  }
   if (row.ends_at.getTime() <= at.getTime()) return toAbsence(row);
   const audit = { ...actor, subjectType: 'staff', subjectId: row.staff_id };
   if (row.starts_at.getTime() >= at.getTime()) {

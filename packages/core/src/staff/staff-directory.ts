@@ -15,7 +15,14 @@ import {
   staffQueryProblems,
   updateStaffProblems,
 } from './staff-input.schema.js';
-import { assertAgenciesExist, findStaff, lockStaff, toStaffMember, type StaffRow } from './staff-rows.js';
+import {
+  assertAgenciesExist,
+  assertDesksExist,
+  findStaff,
+  lockStaff,
+  toStaffMember,
+  type StaffRow,
+} from './staff-rows.js';
 import type {
   AbsenceInput,
   CreateStaffInput,
@@ -54,14 +61,17 @@ export class PostgresStaffDirectory implements StaffDirectory {
     const problems = createStaffProblems(input);
     if (problems.length > 0) throw staffInputInvalid(tenantId, 'New staff member', problems);
     const agencyCodes = input.agencyCodes ?? [];
+    const deskCodes = input.deskCodes ?? [];
     return this.#write(tenantId, async (trx) => {
       await assertAgenciesExist(trx, tenantId, agencyCodes);
+      await assertDesksExist(trx, tenantId, deskCodes);
       const [row]: StaffRow[] = await trx('staff_members')
         .insert({
           tenant_id: tenantId,
           display_name: input.displayName.trim(),
           roles: input.roles,
           agency_codes: agencyCodes,
+          desk_codes: deskCodes,
           active: input.active ?? true,
         })
         .returning('*');
@@ -70,7 +80,12 @@ export class PostgresStaffDirectory implements StaffDirectory {
         action: 'staff.create',
         subjectType: 'staff',
         subjectId: row!.id,
-        details: { roles: row!.roles, agencyCodes: row!.agency_codes, active: row!.active },
+        details: {
+          roles: row!.roles,
+          agencyCodes: row!.agency_codes,
+          deskCodes: row!.desk_codes,
+          active: row!.active,
+        },
       });
       return toStaffMember(row!);
     });
@@ -88,10 +103,12 @@ export class PostgresStaffDirectory implements StaffDirectory {
     return this.#write(tenantId, async (trx) => {
       await lockStaff(trx, tenantId, staffId);
       if (patch.agencyCodes) await assertAgenciesExist(trx, tenantId, patch.agencyCodes);
+      if (patch.deskCodes) await assertDesksExist(trx, tenantId, patch.deskCodes);
       const changes: Record<string, unknown> = { updated_at: trx.fn.now() };
       if (patch.displayName !== undefined) changes['display_name'] = patch.displayName.trim();
       if (patch.roles !== undefined) changes['roles'] = patch.roles;
       if (patch.agencyCodes !== undefined) changes['agency_codes'] = patch.agencyCodes;
+      if (patch.deskCodes !== undefined) changes['desk_codes'] = patch.deskCodes;
       if (patch.active !== undefined) changes['active'] = patch.active;
       const row = await changeStaff(trx, tenantId, staffId, changes);
       await appendAudit(trx, tenantId, {
@@ -103,6 +120,7 @@ export class PostgresStaffDirectory implements StaffDirectory {
           fields: Object.keys(patch),
           roles: row.roles,
           agencyCodes: row.agency_codes,
+          deskCodes: row.desk_codes,
           active: row.active,
         },
       });
@@ -174,7 +192,9 @@ export class PostgresStaffDirectory implements StaffDirectory {
     const problems: Parameters<typeof instant>[2] = [];
     const at = options.at === undefined ? this.#clock() : instant(options.at, '/at', problems);
     if (!at) throw staffInputInvalid(tenantId, `End of absence "${absenceId}"`, problems);
-    return this.#write(tenantId, (trx) => finishAbsence(trx, tenantId, absenceId, at, actor(options)));
+    return this.#write(tenantId, (trx) =>
+      finishAbsence(trx, tenantId, absenceId, at, actor(options), options.staffId),
+    );
   }
 
   async absences(tenantId: string, staffId: string): Promise<StaffAbsence[]> {

@@ -1,6 +1,6 @@
 import type { ErrorObject, ValidateFunction } from 'ajv';
 import { fieldErrorsFromAjv, type FieldError } from '../errors/field-error.js';
-import { AGENCY_CODE_PATTERN } from '../registry/agency-input.schema.js';
+import { AGENCY_CODE_PATTERN, DESK_CODE_PATTERN } from '../registry/agency-input.schema.js';
 import { createAjv } from '../validation/create-ajv.js';
 import {
   STAFF_CORE_ROLES,
@@ -20,10 +20,12 @@ export const UUID_PATTERN = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0
 const role = { type: 'string', pattern: STAFF_ROLE_PATTERN.source, maxLength: 127 } as const;
 const agencyCode = { type: 'string', pattern: AGENCY_CODE_PATTERN.source, maxLength: 63 } as const;
 const uuid = { type: 'string', pattern: UUID_PATTERN.source } as const;
+const deskCode = { type: 'string', pattern: DESK_CODE_PATTERN.source, maxLength: 63 } as const;
 const staffProperties = {
   displayName: { type: 'string', minLength: 1, maxLength: 200, pattern: '\\S' },
   roles: { type: 'array', minItems: 1, maxItems: 50, uniqueItems: true, items: role },
   agencyCodes: { type: 'array', maxItems: 100, uniqueItems: true, items: agencyCode },
+  deskCodes: { type: 'array', maxItems: 50, uniqueItems: true, items: deskCode },
   active: { type: 'boolean' },
 } as const;
 

@@ -1,5 +1,5 @@
 import type { TenantTransaction } from '../db/types.js';
-import { staffAgencyUnknown, staffNotFound } from './staff.errors.js';
+import { staffAgencyUnknown, staffDeskUnknown, staffNotFound } from './staff.errors.js';
 import { UUID_PATTERN } from './staff-input.schema.js';
 import type { StaffAbsence, StaffMember } from './staff-types.js';
 
@@ -10,6 +10,7 @@ export interface StaffRow {
   display_name: string;
   roles: string[];
   agency_codes: string[];
+  desk_codes: string[];
   active: boolean;
   last_assigned_at: Date | null;
 }
@@ -75,6 +76,26 @@ export async function assertAgenciesExist(
   if (missing.length > 0) throw staffAgencyUnknown(tenantId, missing);
 }
 
+/** Throws `DARCHA_STAFF_DESK_UNKNOWN` unless every desk code names a desk of the tenant. */
+export async function assertDesksExist(
+  trx: TenantTransaction,
+  tenantId: string,
+  codes: readonly string[],
+): Promise<void> {
+  if (codes.length === 0) return;
+  const found = new Set(
+    (
+      await trx('desks')
+        .where('tenant_id', tenantId)
+        .whereIn('code', [...codes])
+        .forShare()
+        .pluck('code')
+    ).map(String),
+  );
+  const missing = codes.filter((c) => !found.has(c));
+  if (missing.length > 0) throw staffDeskUnknown(tenantId, missing);
+}
+
 /** True for a UUID string; other ids name no row and must not reach a uuid column. */
 export function isUuid(value: unknown): value is string {
   return typeof value === 'string' && UUID_PATTERN.test(value);
@@ -87,6 +108,7 @@ export function toStaffMember(row: StaffRow): StaffMember {
     displayName: row.display_name,
     roles: [...row.roles],
     agencyCodes: [...row.agency_codes],
+    deskCodes: [...(row.desk_codes ?? [])],
     active: row.active,
     lastAssignedAt: row.last_assigned_at,
   };

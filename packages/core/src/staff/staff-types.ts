@@ -29,6 +29,8 @@ export interface StaffMember {
    * (a front-office generalist, a supervisor of the whole centre).
    */
   agencyCodes: string[];
+  /** Codes of the OSS hall's desks (windows) the member sits at; empty when none. */
+  deskCodes: string[];
   /** Inactive staff keep their history but are never routed work. */
   active: boolean;
   /** When the officer was last given an inquiry; round-robin routing picks the longest-waiting first. */
@@ -55,6 +57,8 @@ export interface CreateStaffInput {
   roles: string[];
   /** Codes of agencies of the same tenant; default none (every agency). */
   agencyCodes?: string[];
+  /** Codes of desks of the same tenant's hall; default none. */
+  deskCodes?: string[];
   /** Default true. */
   active?: boolean;
 }
@@ -84,6 +88,8 @@ export interface AbsenceInput {
 export interface EndAbsenceOptions extends ActorOptions {
   /** When the officer is back; default now. */
   at?: Date;
+  /** Only an absence of this officer: another officer's is `DARCHA_STAFF_ABSENCE_NOT_FOUND`. */
+  staffId?: string;
 }
 
 /** What {@link routingCandidates} looks for. */

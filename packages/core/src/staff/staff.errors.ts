@@ -52,6 +52,17 @@ export function staffAgencyUnknown(tenantId: string, codes: string[]): DarchaErr
   });
 }
 
+/** A desk code names no desk of the tenant's hall. */
+export function staffDeskUnknown(tenantId: string, codes: string[]): DarchaError {
+  return new DarchaError({
+    code: 'DARCHA_STAFF_DESK_UNKNOWN',
+    kind: 'invalid',
+    message: `Tenant "${tenantId}" has no desk ${codes.map((c) => `"${c}"`).join(', ')}, so staff cannot sit at it.`,
+    hint: "Add the desk first (admin UI, Desks), or use one of the tenant's desk codes.",
+    details: { tenantId, deskCodes: codes },
+  });
+}
+
 /** The officer already has an absence overlapping the new one. */
 export function absenceOverlap(
   tenantId: string,

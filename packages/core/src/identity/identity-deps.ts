@@ -1,0 +1,10 @@
+import type { Database } from '../db/database.js';
+import type { ScryptPasswordHasher } from './password-hasher.js';
+
+/** What every part of the identity service shares. */
+export interface IdentityDeps {
+  db: Database;
+  /** The current instant; every expiry, lockout and rate limit is measured with it. */
+  clock: () => Date;
+  hasher: ScryptPasswordHasher;
+}
