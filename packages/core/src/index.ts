@@ -84,6 +84,7 @@ export {
 } from './context/request-context.js';
 
 export { appendAudit, listAudit, type AuditEntryInput, type AuditRecord } from './audit/audit-log.js';
+export { pageAudit, AUDIT_PAGE_MAX_LIMIT, type AuditPage, type AuditQuery } from './audit/audit-page.js';
 
 export { TOKENS, createToken, type Token, type TenantDatabase } from './di/tokens.js';
 export { TenantContainers, resolve, type TenantModule } from './di/tenant-containers.js';
@@ -131,6 +132,7 @@ export type {
   PluginStatus,
   PluginTenantContext,
   TenantModuleContext,
+  TenantPluginStatus,
 } from './plugins/types.js';
 export type {
   AdminPage,
@@ -149,11 +151,19 @@ export type {
   WorkflowDefinitionData,
 } from './plugins/contributions.js';
 
-export type { ServiceRegistry, AgencyDirectory, TenantCatalog, Agency, Desk } from './registry/contracts.js';
+export type {
+  ServiceRegistry,
+  AgencyDirectory,
+  AgencyWriteOptions,
+  TenantCatalog,
+  Agency,
+  Desk,
+} from './registry/contracts.js';
 export type {
   ApplicantType,
   ApplicationFieldError,
   ApplicationValidationResult,
+  CatalogEntry,
   CatalogEntryInput,
   CatalogOverrides,
   CatalogQuery,
@@ -286,6 +296,7 @@ export type {
   TransitionInput,
 } from './workflow/inquiry/types.js';
 export { SYSTEM_ACTOR } from './workflow/inquiry/types.js';
+export { APPLICANT_SCHEMA } from './workflow/inquiry/inquiry-input.schema.js';
 export { WorkflowEngine, type CommandOptions } from './workflow/engine/workflow-engine.js';
 export type {
   BulkItemResult,
@@ -445,3 +456,64 @@ export {
   type PluginEventSubscriberOptions,
 } from './workflow/outbox/plugin-event-subscribers.js';
 export { attachToInquiry } from './workflow/engine/attach-to-inquiry.js';
+
+// Identity and access
+export {
+  PLATFORM_ROLES,
+  LOCKOUT_THRESHOLD,
+  LOCKOUT_MINUTES,
+  SESSION_IDLE_MINUTES,
+  SESSION_MAX_DAYS,
+  PHONE_CODE_TTL_MINUTES,
+  PHONE_CONFIRMATION_TTL_MINUTES,
+  PHONE_CODE_MAX_ATTEMPTS,
+  PHONE_CODES_PER_HOUR,
+  type SignInAttempt,
+  type SignInFailureReason,
+  type Principal,
+  type PlatformUserPrincipal,
+  type StaffPrincipal,
+  type ApiKeyPrincipal,
+  type CitizenPrincipal,
+  type PlatformRole,
+  type PlatformUser,
+  type CreatePlatformUserInput,
+  type StaffCredentialsInput,
+  type SessionRecord,
+  type CreatedSession,
+  type ApiKey,
+  type CreateApiKeyInput,
+  type CreatedApiKey,
+  type PhoneChallenge,
+  type IdentityService,
+} from './identity/identity-types.js';
+export {
+  PostgresIdentityService,
+  type IdentityServiceOptions,
+} from './identity/postgres-identity-service.js';
+export {
+  ScryptPasswordHasher,
+  DEFAULT_SCRYPT_PARAMS,
+  type ScryptParams,
+} from './identity/password-hasher.js';
+export {
+  LOGIN_PATTERN,
+  PASSWORD_MIN_LENGTH,
+  PASSWORD_MAX_LENGTH,
+  normaliseLogin,
+} from './identity/identity-input.schema.js';
+export { ACCESS_CODE_ALPHABET, ACCESS_CODE_LENGTH, normaliseAccessCode } from './identity/citizen-access.js';
+export { NOTIFICATION_REQUESTED, PHONE_CODE_TEMPLATE } from './identity/phone-challenges.js';
+export { platformSecret, AUTH_SECRET_NAME, type PlatformSecretOptions } from './identity/platform-secrets.js';
+export type { AuthConfig } from './config/types.js';
+
+// Inquiry search (Open311 and other public listings)
+export { searchInquiries } from './workflow/inquiry-search/search-inquiries.js';
+export {
+  INQUIRY_SEARCH_DEFAULT_LIMIT,
+  INQUIRY_SEARCH_MAX_LIMIT,
+  INQUIRY_SEARCH_MAX_OFFSET,
+  type InquirySearchHit,
+  type InquirySearchPage,
+  type InquirySearchQuery,
+} from './workflow/inquiry-search/inquiry-search-query.js';

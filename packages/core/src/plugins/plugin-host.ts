@@ -25,6 +25,7 @@ import type {
   PluginRegisterContext,
   PluginReportEntry,
   PluginTenantContext,
+  TenantPluginStatus,
 } from './types.js';
 
 export interface PluginHostDeps {
@@ -154,6 +155,29 @@ export class PluginHost {
   /** The enablement of every active plugin for a tenant. */
   enablement(tenantId: string): Promise<PluginEnablement[]> {
     return this.tenantPlugins.enablement(tenantId);
+  }
+
+  /** Every installed plugin, in start order, with its status and its enablement for the tenant. */
+  async statusFor(tenantId: string): Promise<TenantPluginStatus[]> {
+    const enablement = new Map((await this.enablement(tenantId)).map((e) => [e.pluginId, e]));
+    const schemas = new Map(this.#hosted.map((h) => [h.entry.id, h.plugin.tenantSettingsSchema]));
+    return this.report().map(({ id, version, kind, status, error }) => ({
+      id,
+      version,
+      kind,
+      status,
+      ...(error ? { error } : {}),
+      enabled: enablement.get(id)?.enabled ?? false,
+      decidedBy: enablement.get(id)?.decidedBy ?? null,
+      settingsSchema: schemas.get(id) ?? null,
+    }));
+  }
+
+  /** One installed plugin as {@link statusFor} shows it, or `DARCHA_PLUGIN_NOT_FOUND`. */
+  async statusOf(tenantId: string, pluginId: string): Promise<TenantPluginStatus> {
+    const found = (await this.statusFor(tenantId)).find((p) => p.id === pluginId);
+    if (!found) throw pluginErrors.notFound(pluginId);
+    return found;
   }
 
   async #startOne(hosted: Hosted): Promise<void> {

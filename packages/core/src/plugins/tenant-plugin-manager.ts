@@ -90,6 +90,11 @@ export class TenantPluginManager {
     return (await this.#resolve(tenantId)).get(pluginId)?.enabled ?? false;
   }
 
+  /** The tenant's own settings for the plugin (without what it inherits); `{}` when it has none. */
+  async ownSettings(tenantId: string, pluginId: string): Promise<TenantSettings> {
+    return (await this.#store.rows(tenantId)).get(pluginId)?.settings ?? {};
+  }
+
   /** The tenant's container, with the tenant modules of the plugins enabled for it. */
   async container(tenantId: string): Promise<Container> {
     await this.#resolve(tenantId);

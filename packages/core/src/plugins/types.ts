@@ -153,6 +153,23 @@ export interface PluginReportEntry {
   startupMs: number;
 }
 
+/**
+ * An installed plugin as one tenant sees it: its startup status, whether it is on for the tenant
+ * (a plugin that is not active is off everywhere), and the schema of its tenant settings.
+ */
+export interface TenantPluginStatus {
+  id: string;
+  version: string;
+  kind: PluginKind;
+  status: PluginStatus;
+  error?: { code: string; message: string };
+  enabled: boolean;
+  /** The tenant whose decision applies (itself or an ancestor); null when nobody decided (off). */
+  decidedBy: string | null;
+  /** The plugin's tenantSettingsSchema, or null when it has no tenant settings. */
+  settingsSchema: JsonSchema | null;
+}
+
 /** What to do when a plugin fails to start: stop the platform, or carry on without it. */
 export type PluginFailurePolicy = 'abort' | 'continue';
 

@@ -40,3 +40,33 @@ export function agencyInUse(tenantId: string, code: string, services: string[]):
     details: { tenantId, agencyCode: code, services },
   });
 }
+
+export function agencyExists(tenantId: string, code: string): DarchaError {
+  return new DarchaError({
+    code: 'DARCHA_AGENCY_EXISTS',
+    kind: 'conflict',
+    message: `Tenant "${tenantId}" already has an agency "${code}".`,
+    hint: 'Choose another code, or change the existing agency instead of creating it again.',
+    details: { tenantId, agencyCode: code },
+  });
+}
+
+export function deskNotFound(tenantId: string, code: string): DarchaError {
+  return new DarchaError({
+    code: 'DARCHA_AGENCY_DESK_NOT_FOUND',
+    kind: 'not_found',
+    message: `Tenant "${tenantId}" has no desk "${code}".`,
+    hint: "Check the code against the tenant's desks (admin UI, Desks), or add the desk first.",
+    details: { tenantId, deskCode: code },
+  });
+}
+
+export function deskExists(tenantId: string, code: string): DarchaError {
+  return new DarchaError({
+    code: 'DARCHA_AGENCY_DESK_EXISTS',
+    kind: 'conflict',
+    message: `Tenant "${tenantId}" already has a desk "${code}".`,
+    hint: 'Choose another code, or change the existing desk instead of creating it again.',
+    details: { tenantId, deskCode: code },
+  });
+}

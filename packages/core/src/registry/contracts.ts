@@ -1,6 +1,8 @@
 import type { Locale, LocalizedText } from '../i18n/locales.js';
+import type { ActorOptions } from '../tenancy/types.js';
 import type {
   ApplicationValidationResult,
+  CatalogEntry,
   CatalogEntryInput,
   CatalogQuery,
   CatalogService,
@@ -62,12 +64,24 @@ export interface Desk {
   active: boolean;
 }
 
+/**
+ * How an agency or desk is saved: `upsert` (default) creates or replaces; `create` refuses a code
+ * that exists (`DARCHA_AGENCY_EXISTS`, `DARCHA_AGENCY_DESK_EXISTS`); `update` refuses one that does
+ * not (`DARCHA_AGENCY_NOT_FOUND`, `DARCHA_AGENCY_DESK_NOT_FOUND`). `actor` names who did it in the
+ * audit log (default: the request's user).
+ */
+export interface AgencyWriteOptions extends ActorOptions {
+  mode?: 'upsert' | 'create' | 'update';
+}
+
 /** A tenant's agencies and desks (tenant tables, RLS). */
 export interface AgencyDirectory {
-  upsertAgency(tenantId: string, agency: Agency): Promise<Agency>;
+  upsertAgency(tenantId: string, agency: Agency, options?: AgencyWriteOptions): Promise<Agency>;
   getAgency(tenantId: string, code: string): Promise<Agency>;
   listAgencies(tenantId: string): Promise<Agency[]>;
-  upsertDesk(tenantId: string, desk: Desk): Promise<Desk>;
+  upsertDesk(tenantId: string, desk: Desk, options?: AgencyWriteOptions): Promise<Desk>;
+  /** One desk, or `DARCHA_AGENCY_DESK_NOT_FOUND`. */
+  getDesk(tenantId: string, code: string): Promise<Desk>;
   listDesks(tenantId: string): Promise<Desk[]>;
 }
 
@@ -77,9 +91,11 @@ export interface AgencyDirectory {
  */
 export interface TenantCatalog {
   /** Offers (or, with `offered: false`, explicitly withholds) a service; validates overrides against the definition's bounds. */
-  setEntry(tenantId: string, entry: CatalogEntryInput): Promise<void>;
+  setEntry(tenantId: string, entry: CatalogEntryInput, options?: ActorOptions): Promise<void>;
   /** Removes the tenant's own entry, so the inherited one (if any) applies again. */
-  removeEntry(tenantId: string, serviceCode: string): Promise<void>;
+  removeEntry(tenantId: string, serviceCode: string, options?: ActorOptions): Promise<void>;
+  /** The tenant's own entries (offered and withheld), by service code; inherited ones are not included. */
+  ownEntries(tenantId: string): Promise<CatalogEntry[]>;
   /** The services the tenant offers, after inheritance and overrides. */
   services(tenantId: string): Promise<CatalogService[]>;
   /** One offered service, or `DARCHA_CATALOG_NOT_OFFERED`. */

@@ -4,9 +4,18 @@ import type { TenantTransaction } from '../db/types.js';
 import type { LocalizedText } from '../i18n/locales.js';
 import { tenantNotFound } from '../tenancy/tenancy.errors.js';
 import { assertTenantId } from '../tenancy/tenant-id.js';
-import { agencyInUse, agencyInvalid, agencyNotFound, deskInvalid } from './agency.errors.js';
+import { actor } from '../tenancy/tenant-rows.js';
+import {
+  agencyExists,
+  agencyInUse,
+  agencyInvalid,
+  agencyNotFound,
+  deskExists,
+  deskInvalid,
+  deskNotFound,
+} from './agency.errors.js';
 import { agencyProblems, deskProblems } from './agency-input.schema.js';
-import type { Agency, AgencyDirectory, Desk } from './contracts.js';
+import type { Agency, AgencyDirectory, AgencyWriteOptions, Desk } from './contracts.js';
 import { violatedForeignKey } from './foreign-key-violation.js';
 
 interface AgencyRow {
@@ -29,7 +38,8 @@ interface DeskRow {
 
 /**
  * A tenant's agencies and desks, in the tenant tables `agencies` and `desks`: every call runs in
- * `withTenant`, so a city reaches only its own. Saving is an upsert by code, recorded in the audit log.
+ * `withTenant`, so a city reaches only its own. Saving is an upsert by code (or, with `mode`, a
+ * strict create or update), recorded in the audit log.
  */
 export class PostgresAgencyDirectory implements AgencyDirectory {
   readonly #db: Database;
@@ -38,7 +48,7 @@ export class PostgresAgencyDirectory implements AgencyDirectory {
     this.#db = db;
   }
 
-  async upsertAgency(tenantId: string, agency: Agency): Promise<Agency> {
+  async upsertAgency(tenantId: string, agency: Agency, options: AgencyWriteOptions = {}): Promise<Agency> {
     assertTenantId(tenantId);
     const problems = agencyProblems(agency);
     if (problems.length > 0) throw agencyInvalid(tenantId, codeOf(agency), problems);
@@ -56,6 +66,8 @@ export class PostgresAgencyDirectory implements AgencyDirectory {
         .where({ tenant_id: tenantId, code: agency.code })
         .forUpdate()
         .first('kind');
+      if (existing && options.mode === 'create') throw agencyExists(tenantId, agency.code);
+      if (!existing && options.mode === 'update') throw agencyNotFound(tenantId, agency.code);
       if (existing && existing.kind !== agency.kind) {
         const routed = await trx('catalog_entries')
           .where({ tenant_id: tenantId, agency_code: agency.code })
@@ -63,12 +75,15 @@ export class PostgresAgencyDirectory implements AgencyDirectory {
           .pluck('service_code');
         if (routed.length > 0) throw agencyInUse(tenantId, agency.code, routed.map(String));
       }
-      const [saved]: AgencyRow[] = await trx('agencies')
-        .insert(row)
-        .onConflict(['tenant_id', 'code'])
-        .merge({ ...row, updated_at: trx.fn.now() } as never)
-        .returning('*');
+      const conflict = trx('agencies').insert(row).onConflict(['tenant_id', 'code']);
+      const [saved]: AgencyRow[] = await (
+        options.mode === 'create'
+          ? conflict.ignore()
+          : conflict.merge({ ...row, updated_at: trx.fn.now() } as never)
+      ).returning('*');
+      if (!saved) throw agencyExists(tenantId, agency.code); // created concurrently
       await appendAudit(trx, tenantId, {
+        ...actor(options),
         action: 'agency.upsert',
         subjectType: 'agency',
         subjectId: agency.code,
@@ -97,7 +112,7 @@ export class PostgresAgencyDirectory implements AgencyDirectory {
     return rows.map(toAgency);
   }
 
-  async upsertDesk(tenantId: string, desk: Desk): Promise<Desk> {
+  async upsertDesk(tenantId: string, desk: Desk, options: AgencyWriteOptions = {}): Promise<Desk> {
     assertTenantId(tenantId);
     const problems = deskProblems(desk);
     if (problems.length > 0) throw deskInvalid(tenantId, codeOf(desk), problems);
@@ -115,12 +130,23 @@ export class PostgresAgencyDirectory implements AgencyDirectory {
           .first('code');
         if (!agency) throw agencyNotFound(tenantId, row.agency_code);
       }
-      const [saved]: DeskRow[] = await trx('desks')
-        .insert(row)
-        .onConflict(['tenant_id', 'code'])
-        .merge({ ...row, updated_at: trx.fn.now() } as never)
-        .returning('*');
+      if (options.mode === 'create' || options.mode === 'update') {
+        const existing = await trx('desks')
+          .where({ tenant_id: tenantId, code: desk.code })
+          .forUpdate()
+          .first('code');
+        if (existing && options.mode === 'create') throw deskExists(tenantId, desk.code);
+        if (!existing && options.mode === 'update') throw deskNotFound(tenantId, desk.code);
+      }
+      const conflict = trx('desks').insert(row).onConflict(['tenant_id', 'code']);
+      const [saved]: DeskRow[] = await (
+        options.mode === 'create'
+          ? conflict.ignore()
+          : conflict.merge({ ...row, updated_at: trx.fn.now() } as never)
+      ).returning('*');
+      if (!saved) throw deskExists(tenantId, desk.code); // created concurrently
       await appendAudit(trx, tenantId, {
+        ...actor(options),
         action: 'desk.upsert',
         subjectType: 'desk',
         subjectId: desk.code,
@@ -128,6 +154,17 @@ export class PostgresAgencyDirectory implements AgencyDirectory {
       });
       return toDesk(saved!);
     });
+  }
+
+  async getDesk(tenantId: string, code: string): Promise<Desk> {
+    assertTenantId(tenantId);
+    const row: DeskRow | undefined = await this.#db.withTenant(tenantId, (trx) =>
+      trx('desks')
+        .where({ tenant_id: tenantId, code: String(code) })
+        .first(),
+    );
+    if (!row) throw deskNotFound(tenantId, String(code));
+    return toDesk(row);
   }
 
   async listDesks(tenantId: string): Promise<Desk[]> {

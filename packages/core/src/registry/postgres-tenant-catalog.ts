@@ -2,7 +2,8 @@ import { appendAudit } from '../audit/audit-log.js';
 import type { Database } from '../db/database.js';
 import { tenantNotFound } from '../tenancy/tenancy.errors.js';
 import { assertTenantId } from '../tenancy/tenant-id.js';
-import type { TenantRegistry } from '../tenancy/types.js';
+import { actor } from '../tenancy/tenant-rows.js';
+import type { ActorOptions, TenantRegistry } from '../tenancy/types.js';
 import { agencyNotFound } from './agency.errors.js';
 import {
   catalogAgencyMismatch,
@@ -16,7 +17,13 @@ import { searchCatalog } from './catalog-search.js';
 import { nearestEntries, toCatalogService, type StoredCatalogEntry } from './catalog-view.js';
 import type { ServiceRegistry, TenantCatalog } from './contracts.js';
 import { violatedForeignKey } from './foreign-key-violation.js';
-import type { CatalogEntryInput, CatalogOverrides, CatalogQuery, CatalogService } from './types.js';
+import type {
+  CatalogEntry,
+  CatalogEntryInput,
+  CatalogOverrides,
+  CatalogQuery,
+  CatalogService,
+} from './types.js';
 
 interface CatalogEntryRow {
   tenant_id: string;
@@ -50,7 +57,7 @@ export class PostgresTenantCatalog implements TenantCatalog {
     this.#tenants = tenants;
   }
 
-  async setEntry(tenantId: string, entry: CatalogEntryInput): Promise<void> {
+  async setEntry(tenantId: string, entry: CatalogEntryInput, options: ActorOptions = {}): Promise<void> {
     assertTenantId(tenantId);
     const shape = catalogEntryProblems(entry);
     if (shape.length > 0) throw catalogEntryInvalid(tenantId, shape);
@@ -83,6 +90,7 @@ export class PostgresTenantCatalog implements TenantCatalog {
           .onConflict(['tenant_id', 'service_code'])
           .merge({ ...row, updated_at: trx.fn.now() } as never);
         await appendAudit(trx, tenantId, {
+          ...actor(options),
           action: entry.offered ? 'catalog.offer' : 'catalog.withhold',
           subjectType: 'service',
           subjectId: definition.code,
@@ -95,7 +103,7 @@ export class PostgresTenantCatalog implements TenantCatalog {
     }
   }
 
-  async removeEntry(tenantId: string, serviceCode: string): Promise<void> {
+  async removeEntry(tenantId: string, serviceCode: string, options: ActorOptions = {}): Promise<void> {
     assertTenantId(tenantId);
     if (typeof serviceCode !== 'string') {
       throw catalogEntryInvalid(tenantId, [{ field: '/serviceCode', message: 'must be a string' }]);
@@ -107,12 +115,26 @@ export class PostgresTenantCatalog implements TenantCatalog {
         .returning('offered');
       if (removed.length === 0) return;
       await appendAudit(trx, tenantId, {
+        ...actor(options),
         action: 'catalog.remove',
         subjectType: 'service',
         subjectId: serviceCode,
         details: { offered: removed[0]!.offered },
       });
     });
+  }
+
+  async ownEntries(tenantId: string): Promise<CatalogEntry[]> {
+    assertTenantId(tenantId);
+    const rows = await this.#readEntries(tenantId);
+    return rows
+      .map(({ serviceCode, offered, agencyCode, overrides }) => ({
+        serviceCode,
+        offered,
+        agencyCode,
+        overrides,
+      }))
+      .sort((a, b) => (a.serviceCode < b.serviceCode ? -1 : a.serviceCode > b.serviceCode ? 1 : 0));
   }
 
   services(tenantId: string): Promise<CatalogService[]> {

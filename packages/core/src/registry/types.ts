@@ -129,6 +129,14 @@ export interface CatalogEntryInput {
   overrides?: CatalogOverrides;
 }
 
+/** A tenant's own catalog entry as stored (entries inherited from ancestors are not among them). */
+export interface CatalogEntry {
+  serviceCode: string;
+  offered: boolean;
+  agencyCode: string | null;
+  overrides: CatalogOverrides;
+}
+
 export interface CatalogOverrides {
   names?: LocalizedText;
   /** Within the service's `sla.min` / `sla.max`. */

@@ -58,6 +58,16 @@ const legalEntity = {
   },
 } as const;
 
+/** An applicant, individual or legal entity, as JSON Schema (the HTTP API reuses it). */
+export const APPLICANT_SCHEMA = {
+  type: 'object',
+  required: ['type'],
+  properties: { type: { enum: ['individual', 'legal_entity'] } },
+  if: { properties: { type: { const: 'individual' } } },
+  then: individual,
+  else: legalEntity,
+} as const;
+
 const validateFiling = ajv.compile<FileInquiryInput>({
   type: 'object',
   additionalProperties: false,
@@ -65,14 +75,7 @@ const validateFiling = ajv.compile<FileInquiryInput>({
   properties: {
     serviceCode: { type: 'string', minLength: 1, maxLength: 200 },
     // Chosen by `type` so that errors name the fields of the applicant's kind only.
-    applicant: {
-      type: 'object',
-      required: ['type'],
-      properties: { type: { enum: ['individual', 'legal_entity'] } },
-      if: { properties: { type: { const: 'individual' } } },
-      then: individual,
-      else: legalEntity,
-    },
+    applicant: APPLICANT_SCHEMA,
     formData: formObject,
     channel: { enum: ['desk', 'online', 'api'] },
     locale,
