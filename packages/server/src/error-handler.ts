@@ -1,5 +1,7 @@
 import { isDarchaError, type Logger } from '@darcha/core';
 import type { ErrorRequestHandler, RequestHandler } from 'express';
+import { HttpError } from './api/http-errors.js';
+import { redactUrl } from './infra/log-serializers.js';
 import { STATUS_BY_KIND, type ProblemDocument } from './problem.js';
 
 /**
@@ -12,7 +14,7 @@ export function errorHandler(logger: Logger): ErrorRequestHandler {
     const requestId = String(res.getHeader('x-request-id') ?? '');
     let problem: ProblemDocument;
     if (isDarchaError(error)) {
-      const status = STATUS_BY_KIND[error.kind];
+      const status = error instanceof HttpError ? error.status : STATUS_BY_KIND[error.kind];
       problem = {
         type: `https://darcha.dev/errors/${error.code}`,
         title: error.code,
@@ -42,7 +44,10 @@ export function errorHandler(logger: Logger): ErrorRequestHandler {
         requestId,
       };
     } else {
-      logger.error({ err: error, requestId, method: req.method, url: req.originalUrl }, 'unexpected error');
+      logger.error(
+        { err: error, requestId, method: req.method, url: redactUrl(req.originalUrl) },
+        'unexpected error',
+      );
       problem = {
         type: 'about:blank',
         title: 'Internal Server Error',

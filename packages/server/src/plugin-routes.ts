@@ -1,5 +1,8 @@
 import { DarchaError, assertTenantId, type Platform, type PluginRoute } from '@darcha/core';
 import { Router, type Request, type RequestHandler } from 'express';
+import { authorize, type PolicyTarget } from './api/authorize.js';
+import { checkCsrf } from './auth/check-csrf.js';
+import { authLocals } from './auth/principal-locals.js';
 import type { TenantLocals } from './tenant-resolution.middleware.js';
 
 /**
@@ -22,7 +25,15 @@ function handle(platform: Platform, pluginId: string, route: PluginRoute): Reque
     try {
       const tenantId = (res.locals as TenantLocals).tenant?.tenantId;
       if (tenantId === undefined || !(await enabledFor(platform, tenantId, pluginId))) return next(); // → 404
-      if (!route.roles.includes('public')) throw signInRequired(req);
+      const principal = authLocals(res).principal;
+      const target: PolicyTarget = {
+        access: route.roles.includes('public') ? { anyone: true } : { staff: route.roles, apiKey: true },
+        scope: 'tenant',
+        summary: `Call ${route.method} ${route.path} of plugin ${pluginId}`,
+      };
+      authorize(target, principal);
+      const unsafe = route.method.toLowerCase() !== 'get';
+      if (unsafe && !target.access.anyone && authLocals(res).session) checkCsrf(req, res);
       const result = await route.handler({
         tenantId,
         params: req.params as Record<string, string>,
@@ -51,15 +62,6 @@ async function enabledFor(platform: Platform, tenantId: string, pluginId: string
   assertTenantId(tenantId);
   await platform.tenants.requireActive(tenantId);
   return platform.plugins.isEnabled(tenantId, pluginId);
-}
-
-function signInRequired(req: Request): DarchaError {
-  return new DarchaError({
-    code: 'DARCHA_AUTH_REQUIRED',
-    kind: 'unauthenticated',
-    message: `${req.method} ${req.path} needs a signed-in caller with one of its roles.`,
-    hint: 'Sign in (staff) or send an API key (integrations), then retry.',
-  });
 }
 
 function routeResultInvalid(pluginId: string, req: Request): DarchaError {

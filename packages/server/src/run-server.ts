@@ -1,5 +1,6 @@
 import { loadConfig, openPlatform, type LoadConfigOptions, type Logger, type Platform } from '@darcha/core';
 import { createServer, type DarchaServer } from './create-server.js';
+import { seedDemoAccounts } from './demo-accounts.js';
 import { seedDemoTenants } from './demo-tenants.js';
 
 export interface RunServerOptions extends LoadConfigOptions {
@@ -11,7 +12,11 @@ export interface RunningServer {
   platform: Platform;
   server: DarchaServer;
   port: number;
-  /** Stops accepting, drains open requests, closes the database (and the PGlite lock). */
+  /**
+   * Stops accepting, marks `/readyz` as stopping, lets open requests finish (up to
+   * `http.shutdownTimeoutMs`), stops the job scheduler and the outbox dispatcher, stops the plugins,
+   * and closes the database (and the PGlite lock).
+   */
   shutdown(): Promise<void>;
 }
 
@@ -47,14 +52,24 @@ export async function runServer(options: RunServerOptions = {}): Promise<Running
   if (config.demo) {
     try {
       await seedDemoTenants(platform.tenants);
+      const accounts = await seedDemoAccounts(platform);
+      if (accounts.length > 0) {
+        // Shown once (only the hashes are kept), in the message: fields named password are redacted.
+        const lines = accounts.map(
+          (a) =>
+            `${a.tenantId ?? '(platform, no city)'}: login ${a.login}, password ${a.password} (${a.role})`,
+        );
+        platform.logger.warn(`demo sign-in accounts created, shown once:\n  ${lines.join('\n  ')}`);
+      }
     } catch (error) {
       await platform.close();
       throw error;
     }
   }
-  const server = createServer({ platform });
+  let server: DarchaServer;
   let port: number;
   try {
+    server = createServer({ platform });
     port = await server.listen(config.port, config.host);
   } catch (error) {
     await platform.close();
@@ -69,8 +84,16 @@ export async function runServer(options: RunServerOptions = {}): Promise<Running
   let stopping: Promise<void> | undefined;
   const shutdown = (): Promise<void> =>
     (stopping ??= (async () => {
-      await server.close();
-      await platform.close();
+      // Draining and stopping the jobs run side by side: the scheduler and the dispatcher finish
+      // the pass in flight while open requests finish theirs. Then plugins stop and the database closes.
+      // Events written by the last requests stay pending for the next process to deliver.
+      const started = Date.now();
+      try {
+        await Promise.all([server.close(), platform.timers.stop(), platform.outbox.stop()]);
+        platform.logger.info({ drainedMs: Date.now() - started }, 'requests drained, jobs stopped');
+      } finally {
+        await platform.close();
+      }
       platform.logger.info('darcha stopped');
     })());
   if (handleSignals) installSignalHandlers(platform.logger, shutdown);

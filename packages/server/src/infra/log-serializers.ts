@@ -1,0 +1,75 @@
+import type { Request, Response } from 'express';
+
+/**
+ * Query parameters whose values never reach a log line: credentials (Open311 sends its key as
+ * `api_key`) and personal numbers. Matched by exact name, in any case.
+ */
+export const REDACTED_QUERY_PARAMS: ReadonlySet<string> = new Set([
+  'api_key',
+  'apikey',
+  'key',
+  'token',
+  'access_token',
+  'code',
+  'access_code',
+  'password',
+  'secret',
+  'otp',
+  'phone',
+  'pinfl',
+  'tin',
+  'passport',
+]);
+
+/** What a request log line says about the request: never its body, never a credential's value. */
+export interface LoggedRequest {
+  id: unknown;
+  method: string;
+  url: string;
+  /** The client's address as express sees it (through trusted proxies only). */
+  remoteAddress: string | undefined;
+  /** Every header; the credential headers are replaced by pino's redaction (`REDACTED_PATHS`). */
+  headers: Request['headers'];
+}
+
+/** pino serializer for `req`: method, URL with redacted query values, headers, client address. */
+export function serializeRequest(req: Request): LoggedRequest {
+  return {
+    id: req.id,
+    method: req.method,
+    url: redactUrl(req.originalUrl ?? req.url ?? ''),
+    remoteAddress: req.ip ?? req.socket?.remoteAddress,
+    headers: { ...req.headers },
+  };
+}
+
+/** pino serializer for `res`: only the status; response headers (cookies) are not logged. */
+export function serializeResponse(res: Response): { statusCode: number } {
+  return { statusCode: res.statusCode };
+}
+
+/** `/open311/v2/requests.json?api_key=s3cret&x=1` → `/open311/v2/requests.json?api_key=[redacted]&x=1`. */
+export function redactUrl(url: string): string {
+  const at = url.indexOf('?');
+  if (at < 0) return url;
+  const query = url
+    .slice(at + 1)
+    .split('&')
+    .map((pair) => {
+      const eq = pair.indexOf('=');
+      if (eq < 0) return pair;
+      return REDACTED_QUERY_PARAMS.has(decodeName(pair.slice(0, eq)))
+        ? `${pair.slice(0, eq)}=[redacted]`
+        : pair;
+    })
+    .join('&');
+  return `${url.slice(0, at)}?${query}`;
+}
+
+function decodeName(name: string): string {
+  try {
+    return decodeURIComponent(name.replace(/\+/g, ' ')).toLowerCase();
+  } catch {
+    return name.toLowerCase();
+  }
+}

@@ -1,0 +1,94 @@
+import { expect } from 'chai';
+import express, { type Express } from 'express';
+import request from 'supertest';
+import { updateContext } from '@darcha/core';
+import { requestLogger } from '../../src/infra/request-logger.middleware.js';
+import { requestContext } from '../../src/request-context.middleware.js';
+import { captureLog, requestLine, type CapturedLog } from './log-capture.js';
+
+describe('request logger', () => {
+  let log: CapturedLog;
+  let app: Express;
+
+  beforeEach(() => {
+    log = captureLog('debug');
+    app = express();
+    app.use(requestContext());
+    app.use(requestLogger(log.logger));
+    app.get('/healthz', (_req, res) => void res.json({ status: 'ok' }));
+    app.post('/api/v1/things', express.json(), (_req, res) => {
+      updateContext({ tenantId: 'chirchik', userId: 'staff-7' });
+      res.status(201).json({ ok: true });
+    });
+    app.get('/fails', (_req, res) => void res.status(503).json({}));
+    app.get('/refuses', (_req, res) => void res.status(403).json({}));
+  });
+
+  it('never writes credentials from headers, cookies, the query string or the body', async () => {
+    const res = await request(app)
+      .post('/api/v1/things?api_key=query-secret-1&page=2')
+      .set('Authorization', 'Bearer auth-secret-2')
+      .set('Cookie', 'darcha_session=cookie-secret-3')
+      .set('X-Api-Key', 'header-secret-4')
+      .set('X-Access-Code', 'code-secret-5')
+      .set('X-CSRF-Token', 'csrf-secret-6')
+      .send({ password: 'body-secret-7', applicant: { pinfl: '31234567890123', phone: '+998901234567' } });
+    expect(res.status).to.equal(201);
+    const line = await log.waitFor(requestLine(res.headers['x-request-id']));
+    for (const secret of [
+      'query-secret-1',
+      'auth-secret-2',
+      'cookie-secret-3',
+      'header-secret-4',
+      'code-secret-5',
+      'csrf-secret-6',
+      'body-secret-7',
+      '31234567890123',
+      '+998901234567',
+    ]) {
+      expect(log.text()).to.not.include(secret);
+    }
+    const req = line['req'] as { url: string; headers: Record<string, string> };
+    expect(req.url).to.equal('/api/v1/things?api_key=[redacted]&page=2');
+    expect(req.headers).to.include({
+      authorization: '[redacted]',
+      cookie: '[redacted]',
+      'x-api-key': '[redacted]',
+      'x-access-code': '[redacted]',
+      'x-csrf-token': '[redacted]',
+    });
+  });
+
+  it('names the request id, tenant, user, status and time, and logs at info', async () => {
+    const res = await request(app).post('/api/v1/things').send({});
+    const line = await log.waitFor(requestLine(res.headers['x-request-id']));
+    expect(line).to.include({ level: 30, tenant: 'chirchik', user: 'staff-7', msg: 'request completed' });
+    expect(line['res']).to.deep.equal({ statusCode: 201 });
+    expect(line['responseTime']).to.be.a('number');
+    expect(line).to.not.have.property('body');
+  });
+
+  it('logs 5xx at error, 4xx at warn, and probes at debug', async () => {
+    const failed = await request(app).get('/fails');
+    const refused = await request(app).get('/refuses');
+    const probe = await request(app).get('/healthz');
+    expect(await log.waitFor(requestLine(failed.headers['x-request-id']))).to.include({ level: 50 });
+    expect(await log.waitFor(requestLine(refused.headers['x-request-id']))).to.include({ level: 40 });
+    expect(await log.waitFor(requestLine(probe.headers['x-request-id']))).to.include({ level: 20 });
+  });
+
+  it('writes nothing about probes at the default info level', async () => {
+    const quiet = captureLog('info');
+    const probed = express();
+    probed.use(requestContext());
+    probed.use(requestLogger(quiet.logger));
+    probed.get('/healthz', (_req, res) => void res.json({ status: 'ok' }));
+    probed.get('/other', (_req, res) => void res.json({}));
+    await request(probed).get('/healthz');
+    const other = await request(probed).get('/other');
+    await quiet.waitFor(requestLine(other.headers['x-request-id']));
+    expect(
+      quiet.lines().filter((l) => (l['req'] as { url?: string } | undefined)?.url === '/healthz'),
+    ).to.deep.equal([]);
+  });
+});
