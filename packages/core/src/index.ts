@@ -372,7 +372,11 @@ export {
 } from './staff/staff-types.js';
 
 // Attachments and files
-export { AttachmentService, type AttachmentServiceOptions } from './files/attachment-service.js';
+export {
+  AttachmentService,
+  type AttachmentServiceOptions,
+  type AttachOptions,
+} from './files/attachment-service.js';
 export type {
   Attachment,
   AttachInput,

@@ -68,6 +68,15 @@ const UPLOADED_BY_MAX_LENGTH = 200;
  * );
  * const { bytes } = await attachments.open('chirchik', passport.id);
  */
+/** Options of {@link AttachmentService.attach}. */
+export interface AttachOptions {
+  /**
+   * Awaited after the bytes are stored and before the row is written; if it rejects, no row is
+   * written (the stored bytes stay unreferenced) and `attach` rejects with its error.
+   */
+  beforeRecord?: () => Promise<void>;
+}
+
 export class AttachmentService {
   readonly #db: Database;
   readonly #store: FileStore;
@@ -88,9 +97,12 @@ export class AttachmentService {
     tenantId: string,
     input: AttachInput,
     documents: readonly RequiredDocument[],
+    options: AttachOptions = {},
   ): Promise<Attachment> {
     assertTenantId(tenantId);
     const upload = await this.#storeBytes(tenantId, input, documents);
+    // E.g. the rest of a multipart body: a request refused after its file part records nothing.
+    await options.beforeRecord?.();
     return this.#db.withTenant(tenantId, (trx) => this.#record(trx, tenantId, input, upload));
   }
 

@@ -49,7 +49,8 @@ export const FILE_BODY: JsonSchema = objectSchema(
     serviceCode: text(200),
     applicant: APPLICANT_SCHEMA,
     formData: { type: 'object', maxProperties: 200 },
-    channel: { type: 'string', enum: ['desk', 'online', 'api'] },
+    // `online` is only for POST /applications, after the applicant's phone was confirmed.
+    channel: { type: 'string', enum: ['desk', 'api'] },
     locale,
     childForms: {
       type: 'object',

@@ -9,6 +9,11 @@ export interface UploadedFile {
   fields: Record<string, string>;
   fileName: string;
   stream: Readable;
+  /**
+   * Settles when the whole body has been read: resolves when it was well-formed, rejects when the
+   * request was refused after the file part (an extra field, a second file). Record nothing before.
+   */
+  complete: Promise<void>;
 }
 
 export interface UploadLimits {
@@ -49,11 +54,22 @@ export function readUpload<T>(
     const fields: Record<string, string> = {};
     let outcome: Promise<T> | undefined;
     let failure: Error | undefined;
-    // The first failure answers at once; the rest of the body is read and dropped.
+    let file: Readable | undefined;
+    let bodyRead!: () => void;
+    let bodyRefused!: (error: Error) => void;
+    const complete = new Promise<void>((resolve, refuse) => {
+      bodyRead = resolve;
+      bodyRefused = refuse;
+    });
+    complete.catch(() => undefined); // settled for whoever awaits it; the request fails on its own
+    // The first failure answers at once: the file stream is ended with the error (so the file store
+    // removes its partial file), the rest of the body is read and dropped.
     const fail = (error: Error): void => {
       if (failure) return;
       failure = error;
+      bodyRefused(error);
       req.unpipe(parser);
+      if (file && !file.destroyed) file.destroy(error);
       req.resume();
       reject(error);
     };
@@ -71,7 +87,10 @@ export function readUpload<T>(
         fail(tooLarge(limits.maxBytes));
         stream.destroy(tooLarge(limits.maxBytes));
       });
-      outcome = consume({ fields: { ...fields }, fileName: info.filename ?? 'file', stream });
+      file = stream;
+      // Its reader sees a failure through its own iteration; a destroyed stream must not throw here.
+      stream.on('error', () => undefined);
+      outcome = consume({ fields: { ...fields }, fileName: info.filename ?? 'file', stream, complete });
       outcome.catch((error: unknown) => {
         fail(error as Error);
         stream.resume();
@@ -84,6 +103,7 @@ export function readUpload<T>(
     parser.on('close', () => {
       if (failure) return;
       if (!outcome) return fail(malformed('no file part was sent'));
+      bodyRead();
       outcome.then(resolve, (error: unknown) => fail(error as Error));
     });
     req.on('aborted', () => fail(malformed('the upload was interrupted')));

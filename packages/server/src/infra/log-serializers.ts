@@ -17,6 +17,7 @@ export const REDACTED_QUERY_PARAMS: ReadonlySet<string> = new Set([
   'otp',
   'phone',
   'pinfl',
+  'applicantkey',
   'tin',
   'passport',
 ]);

@@ -18,10 +18,14 @@ import { open311FieldName } from './open311-standard-fields.js';
  * inquiry by its tracking number; an `Idempotency-Key` retry answers the first filing again (200
  * instead of 201) and files nothing.
  */
+/** Roles whose API keys may file inquiries. */
+const FILING_ROLES = ['front_office', 'back_office', 'supervisor', 'city_admin'];
+
 export const postRequest: Open311Handler = async (call) => {
   const { tenant, locale, chain } = await jurisdictionOf(call);
   const key = await liveKey(call);
-  if (!key || key.tenantId !== tenant.id) throw apiKeyInvalid(tenant.id);
+  // The same roles file as over REST (POST /api/v1/inquiries): a read-only key files nothing.
+  if (!key || key.tenantId !== tenant.id || !FILING_ROLES.includes(key.role)) throw apiKeyInvalid(tenant.id);
   const code = call.params['service_code'];
   if (!code) throw parameterInvalid([{ field: 'service_code', message: 'is required' }]);
   const service = (await open311Services(call.platform, tenant.id)).find((s) => s.serviceCode === code);

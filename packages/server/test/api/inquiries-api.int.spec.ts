@@ -160,8 +160,25 @@ describe(`inquiries over HTTP (${engine})`, function () {
       .field('documentCode', 'passport')
       .attach('file', Buffer.concat([pdf, Buffer.alloc(70 * 1024)]), 'big.pdf');
     expect(big.status).to.equal(413);
+    const trailing = await agent
+      .post(`/api/v1/inquiries/${a.inquiry.id}/attachments`)
+      .set('X-CSRF-Token', csrf)
+      .field('documentCode', 'passport')
+      .attach('file', pdf, 'again.pdf')
+      .field('documentCode', 'passport');
+    expect(trailing.status).to.equal(400);
+    expect(trailing.body.code).to.equal('DARCHA_HTTP_UPLOAD_INVALID');
     const list = await agent.get(`/api/v1/inquiries/${a.inquiry.id}/attachments`);
-    expect(list.body.items).to.have.length(1);
+    expect(list.body.items, 'a refused upload records nothing').to.have.length(1);
+  });
+
+  it('does not let staff or keys mark a desk filing as online', async () => {
+    const { server, a } = fixture;
+    const res = await request(server.app)
+      .post('/api/v1/inquiries')
+      .set('Authorization', `Bearer ${a.apiKeys.front_office}`)
+      .send({ ...filing, channel: 'online' });
+    expect(res.status).to.equal(400);
   });
 
   it('gives inbox buckets and counts to staff', async () => {

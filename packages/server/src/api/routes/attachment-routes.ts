@@ -58,6 +58,7 @@ export async function uploadAttachment(
           uploadedBy: actorOf(principal).id,
         },
         service.documents,
+        { beforeRecord: () => file.complete },
       );
     } catch (error) {
       if (isDarchaError(error, 'DARCHA_ATTACHMENT_TOO_LARGE')) {
@@ -109,7 +110,8 @@ export const attachmentRoutes: AnyRoute[] = [
       '(the type is detected from the bytes, not the name); a file over the limit is refused with 413.',
     tag: 'Attachments',
     scope: 'tenant',
-    access: { staff: ['*'], apiKey: true },
+    // Read-only roles (cashier, auditor) see documents but add none.
+    access: { staff: ['front_office', 'back_office', 'supervisor', 'city_admin'], apiKey: true },
     bodyType: 'multipart',
     schemas: {
       params: idParams,
