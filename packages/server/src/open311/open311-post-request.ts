@@ -19,7 +19,7 @@ import { open311FieldName } from './open311-standard-fields.js';
  * instead of 201) and files nothing.
  */
 /** Roles whose API keys may file inquiries. */
-const FILING_ROLES = ['front_office', 'back_office', 'supervisor', 'city_admin'];
+const FILING_ROLES = ['front_office', 'back_office', 'supervisor'];
 
 export const postRequest: Open311Handler = async (call) => {
   const { tenant, locale, chain } = await jurisdictionOf(call);

@@ -6,7 +6,8 @@ import { objectSchema } from '../request-validator.js';
 import { defineRoute, type AnyRoute, type RouteInput } from '../route-definition.js';
 import { idParams, idempotencyHeader, text, uuid, versionHeader } from '../schemas.js';
 
-const FILERS = ['front_office', 'back_office', 'supervisor', 'city_admin'];
+// Who the engine lets file at the desk: the OSS hall's staff and agency officers.
+const FILERS = ['front_office', 'back_office', 'supervisor'];
 const ANY_STAFF = ['*'];
 const SUPERVISORS = ['supervisor', 'city_admin'];
 
