@@ -1,6 +1,7 @@
 import { appendAudit } from '../audit/audit-log.js';
 import { currentContext } from '../context/request-context.js';
 import type { TenantTransaction } from '../db/types.js';
+import { missingCodes } from '../registry/missing-codes.js';
 import { violatedForeignKey } from '../registry/foreign-key-violation.js';
 import { isUuid } from '../staff/staff-rows.js';
 import { tenantNotFound } from '../tenancy/tenancy.errors.js';
@@ -174,17 +175,7 @@ async function assertAgenciesExist(
   tenantId: string,
   codes: readonly string[],
 ): Promise<void> {
-  if (codes.length === 0) return;
-  const found = new Set(
-    (
-      await trx('agencies')
-        .where('tenant_id', tenantId)
-        .whereIn('code', [...codes])
-        .forShare()
-        .pluck('code')
-    ).map(String),
-  );
-  const missing = codes.filter((c) => !found.has(c));
+  const missing = await missingCodes(trx, 'agencies', tenantId, codes);
   if (missing.length > 0) throw apiKeyAgencyUnknown(tenantId, missing);
 }
 

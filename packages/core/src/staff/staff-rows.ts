@@ -1,4 +1,5 @@
 import type { TenantTransaction } from '../db/types.js';
+import { missingCodes } from '../registry/missing-codes.js';
 import { staffAgencyUnknown, staffDeskUnknown, staffNotFound } from './staff.errors.js';
 import { UUID_PATTERN } from './staff-input.schema.js';
 import type { StaffAbsence, StaffMember } from './staff-types.js';
@@ -62,17 +63,7 @@ export async function assertAgenciesExist(
   tenantId: string,
   codes: readonly string[],
 ): Promise<void> {
-  if (codes.length === 0) return;
-  const found = new Set(
-    (
-      await trx('agencies')
-        .where('tenant_id', tenantId)
-        .whereIn('code', [...codes])
-        .forShare()
-        .pluck('code')
-    ).map(String),
-  );
-  const missing = codes.filter((c) => !found.has(c));
+  const missing = await missingCodes(trx, 'agencies', tenantId, codes);
   if (missing.length > 0) throw staffAgencyUnknown(tenantId, missing);
 }
 
@@ -82,17 +73,7 @@ export async function assertDesksExist(
   tenantId: string,
   codes: readonly string[],
 ): Promise<void> {
-  if (codes.length === 0) return;
-  const found = new Set(
-    (
-      await trx('desks')
-        .where('tenant_id', tenantId)
-        .whereIn('code', [...codes])
-        .forShare()
-        .pluck('code')
-    ).map(String),
-  );
-  const missing = codes.filter((c) => !found.has(c));
+  const missing = await missingCodes(trx, 'desks', tenantId, codes);
   if (missing.length > 0) throw staffDeskUnknown(tenantId, missing);
 }
 
