@@ -1,9 +1,9 @@
-import type { FileInquiryInput, Principal } from '@darcha/core';
+import type { ChangeResult, FileInquiryInput, Principal } from '@darcha/core';
 import { actorOf, assertVisible } from '../actor-of.js';
 import { etagOf, expectedVersionOf, idempotencyKeyOf } from '../if-match.js';
 import { ALLOWED_ACTION, FILE_BODY, HISTORY_ENTRY, INQUIRY, TRANSITION_BODY } from '../inquiry-schemas.js';
 import { objectSchema } from '../request-validator.js';
-import { defineRoute, type AnyRoute, type RouteInput } from '../route-definition.js';
+import { defineRoute, type AnyRoute, type RouteInput, type RouteResult } from '../route-definition.js';
 import { idParams, idempotencyHeader, text, uuid, versionHeader } from '../schemas.js';
 
 // Who the engine lets file at the desk: the OSS hall's staff and agency officers.
@@ -21,6 +21,14 @@ async function visibleInquiry({ platform, tenantId, params, principal }: IdInput
 
 function defaultChannel(principal: Principal | undefined): 'desk' | 'api' {
   return principal?.kind === 'api_key' ? 'api' : 'desk';
+}
+
+/** The answer to a change: the inquiry after it (its version as ETag) and the entry it appended. */
+function changeAnswer(result: ChangeResult): RouteResult {
+  return {
+    headers: { ETag: etagOf(result.inquiry.version) },
+    body: { inquiry: result.inquiry, entry: result.entry },
+  };
 }
 
 export const inquiryRoutes: AnyRoute[] = [
@@ -189,10 +197,7 @@ export const inquiryRoutes: AnyRoute[] = [
       );
       if (!result.replayed)
         input.metrics?.inquiriesTransitioned.inc({ tenant: input.tenantId, action: input.body.action });
-      return {
-        headers: { ETag: etagOf(result.inquiry.version) },
-        body: { inquiry: result.inquiry, entry: result.entry },
-      };
+      return changeAnswer(result);
     },
   }),
 
@@ -221,10 +226,7 @@ export const inquiryRoutes: AnyRoute[] = [
         expectedVersion,
         actorOf(input.principal),
       );
-      return {
-        headers: { ETag: etagOf(result.inquiry.version) },
-        body: { inquiry: result.inquiry, entry: result.entry },
-      };
+      return changeAnswer(result);
     },
   }),
 
@@ -253,10 +255,7 @@ export const inquiryRoutes: AnyRoute[] = [
         expectedVersion,
         actorOf(input.principal),
       );
-      return {
-        headers: { ETag: etagOf(result.inquiry.version) },
-        body: { inquiry: result.inquiry, entry: result.entry },
-      };
+      return changeAnswer(result);
     },
   }),
 
@@ -287,10 +286,7 @@ export const inquiryRoutes: AnyRoute[] = [
         actorOf(input.principal),
         input.body.comment,
       );
-      return {
-        headers: { ETag: etagOf(result.inquiry.version) },
-        body: { inquiry: result.inquiry, entry: result.entry },
-      };
+      return changeAnswer(result);
     },
   }),
 
