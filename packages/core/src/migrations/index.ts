@@ -13,6 +13,11 @@ import { timersAndOutbox } from './0011-timers-and-outbox.js';
 import { inboxIndexes } from './0012-inbox-indexes.js';
 import { inquirySla } from './0013-inquiry-sla.js';
 import { identity } from './0014-identity.js';
+import { baseAmounts } from './0015-base-amounts.js';
+import { payments } from './0016-payments.js';
+import { documents } from './0017-documents.js';
+import { notifications } from './0018-notifications.js';
+import { ratings } from './0019-ratings.js';
 
 /** Core's migrations, in order. Plugins bring their own, each in its own namespace. */
 export const coreMigrations: readonly Migration[] = [
@@ -30,6 +35,11 @@ export const coreMigrations: readonly Migration[] = [
   inboxIndexes,
   inquirySla,
   identity,
+  baseAmounts,
+  payments,
+  documents,
+  notifications,
+  ratings,
 ];
 
 /** The migration namespace of core. */

@@ -6,13 +6,20 @@ import {
   UZ_PHONE_PATTERN,
 } from '../../registry/validation/identifier-formats.js';
 import { createAjv } from '../../validation/create-ajv.js';
-import type { FileInquiryInput, TransitionInput } from './types.js';
+import { APPLICANT_CATEGORIES, NOTIFY_CHANNELS, type FileInquiryInput, type TransitionInput } from './types.js';
 
 const name = { type: 'string', minLength: 1, maxLength: 100 } as const;
 const locale = { enum: [...LOCALES] } as const;
 const phone = { type: 'string', pattern: UZ_PHONE_PATTERN.source } as const;
 const email = { type: 'string', format: 'email', maxLength: 254 } as const;
 const formObject = { type: 'object', maxProperties: 200 } as const;
+const categories = {
+  type: 'array',
+  uniqueItems: true,
+  maxItems: APPLICANT_CATEGORIES.length,
+  items: { enum: [...APPLICANT_CATEGORIES] },
+} as const;
+const notifyBy = { enum: [...NOTIFY_CHANNELS] } as const;
 
 const ajv = createAjv();
 
@@ -29,6 +36,8 @@ const individual = {
     phone,
     email,
     locale,
+    notifyBy,
+    categories,
   },
 } as const;
 
@@ -55,6 +64,7 @@ const legalEntity = {
     phone,
     email,
     locale,
+    notifyBy,
   },
 } as const;
 

@@ -2,6 +2,20 @@ import type { Locale } from '../../i18n/locales.js';
 import type { ApplicantType, Channel, InquiryKind } from '../../registry/types.js';
 import type { PublicStatus } from '../definition/types.js';
 
+/**
+ * Groups with a fee discount by law (since 2021, 50% for people in the social protection register
+ * and in disability groups I and II). Staff confirm the category from a document at the desk.
+ */
+export const APPLICANT_CATEGORIES = ['social-register', 'disability-1', 'disability-2'] as const;
+export type ApplicantCategory = (typeof APPLICANT_CATEGORIES)[number];
+
+/**
+ * How the applicant wants to hear about their inquiry: by SMS to `phone`, by email to `email`, or not
+ * at all. Without a choice, SMS when there is a phone, else email when there is an address.
+ */
+export const NOTIFY_CHANNELS = ['sms', 'email', 'none'] as const;
+export type NotifyChannel = (typeof NOTIFY_CHANNELS)[number];
+
 /** A citizen applying for themselves: identified by their PINFL (14 digits). */
 export interface IndividualApplicant {
   type: 'individual';
@@ -14,6 +28,9 @@ export interface IndividualApplicant {
   email?: string;
   /** The language the citizen reads their messages and history in. */
   locale: Locale;
+  notifyBy?: NotifyChannel;
+  /** Discount categories the applicant belongs to (confirmed by staff from a document). */
+  categories?: ApplicantCategory[];
 }
 
 /** A business applying: identified by its TIN (9 digits), acting through a representative. */
@@ -31,6 +48,7 @@ export interface LegalEntityApplicant {
   phone?: string;
   email?: string;
   locale: Locale;
+  notifyBy?: NotifyChannel;
 }
 
 export type Applicant = IndividualApplicant | LegalEntityApplicant;
