@@ -7,9 +7,15 @@ import { calendarRoutes } from './routes/calendar-routes.js';
 import { catalogRoutes } from './routes/catalog-routes.js';
 import { citizenRoutes } from './routes/citizen-routes.js';
 import { deskRoutes } from './routes/desk-routes.js';
+import { documentRoutes } from './routes/document-routes.js';
+import { feeRoutes } from './routes/fee-routes.js';
 import { inboxRoutes } from './routes/inbox-routes.js';
 import { inquiryRoutes } from './routes/inquiry-routes.js';
+import { notificationRoutes } from './routes/notification-routes.js';
+import { paymentRoutes } from './routes/payment-routes.js';
 import { platformUserRoutes } from './routes/platform-user-routes.js';
+import { ratingRoutes } from './routes/rating-routes.js';
+import { reportRoutes } from './routes/report-routes.js';
 import { serviceRoutes } from './routes/service-routes.js';
 import { staffAbsenceRoutes } from './routes/staff-absence-routes.js';
 import { staffRoutes } from './routes/staff-routes.js';
@@ -27,6 +33,13 @@ export const API_ROUTES: readonly AnyRoute[] = [
   ...inquiryRoutes,
   ...attachmentRoutes,
   ...citizenRoutes,
+  // Money, result documents, messages, ratings and the figures made of them.
+  ...feeRoutes,
+  ...paymentRoutes,
+  ...documentRoutes,
+  ...notificationRoutes,
+  ...ratingRoutes,
+  ...reportRoutes,
   // Administration: the host side (tenants, platform users), then each city's own.
   ...tenantRoutes,
   ...platformUserRoutes,

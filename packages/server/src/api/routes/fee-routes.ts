@@ -1,0 +1,4 @@
+import type { AnyRoute } from '../route-definition.js';
+
+/** Routes of base amounts and fee quotes. */
+export const feeRoutes: AnyRoute[] = [];
