@@ -36,6 +36,8 @@ import { PostgresInbox } from '../workflow/inbox/postgres-inbox.js';
 import type { IdentityService } from '../identity/identity-types.js';
 import { AUTH_SECRET_NAME, platformSecret } from '../identity/platform-secrets.js';
 import { PostgresIdentityService } from '../identity/postgres-identity-service.js';
+import type { EffectFunction } from '../plugins/contributions.js';
+import type { OutboxSubscriber } from '../workflow/outbox/outbox-types.js';
 
 /** A running platform: database, registries, plugins and containers, ready for a server or the CLI. */
 export interface Platform {
@@ -143,6 +145,10 @@ export async function openPlatform(options: OpenPlatformOptions): Promise<Platfo
       afterCommit: () => wakeOutbox.dispatcher?.wake(),
     });
     const host = plugins;
+    // Core modules (payments, documents, notifications ...) register their workflow effects and
+    // outbox subscribers here; the dispatcher reads both lists when it delivers.
+    const coreEffects = new Map<string, EffectFunction>();
+    const coreSubscribers: OutboxSubscriber[] = [];
     const dispatcher = new OutboxDispatcher({
       db,
       logger,
@@ -156,7 +162,8 @@ export async function openPlatform(options: OpenPlatformOptions): Promise<Platfo
           host.active().map((p) => p.id),
           { isEnabled: (tenantId, pluginId) => host.tenantPlugins.isEnabled(tenantId, pluginId) },
         ),
-        effectsSubscriber({ engine, contributions: host.contributions }),
+        effectsSubscriber({ engine, contributions: host.contributions, coreEffects }),
+        ...coreSubscribers,
       ],
     });
     wakeOutbox.dispatcher = dispatcher;
