@@ -6,6 +6,12 @@ import { extensionsOf, requestFilter } from './open311-request-filter.js';
 import { requestElement } from './open311-request-view.js';
 import { requestViewContext } from './open311-view-context.js';
 
+/**
+ * GeoReport shows the requests filed through it (channel `api`) and nothing else: what a citizen
+ * asked for at the desk or on the portal is theirs, not the city's public record.
+ */
+const OPEN311_CHANNELS = ['api'] as const;
+
 /** The longest id or token looked up; a longer one is not a tracking number. */
 const ID_MAX_LENGTH = 100;
 
@@ -14,7 +20,10 @@ export const listRequests: Open311Handler = async (call) => {
   const where = await jurisdictionOf(call);
   const filter = requestFilter(call.params, where.tenant.timeZone, new Date());
   const page = filter.search
-    ? await searchInquiries(call.platform.db, where.tenant.id, filter.search)
+    ? await searchInquiries(call.platform.db, where.tenant.id, {
+        ...filter.search,
+        channels: OPEN311_CHANNELS,
+      })
     : { items: [], hasMore: false };
   const body = await requestElements(call, where, page.items, filter.extensions);
   return {
@@ -51,7 +60,11 @@ async function findOne(
 ): Promise<InquirySearchHit> {
   const id = call.id;
   if (id.length > ID_MAX_LENGTH) throw requestNotFound(where.tenant.id, id, what);
-  const page = await searchInquiries(call.platform.db, where.tenant.id, { trackingNumbers: [id], limit: 1 });
+  const page = await searchInquiries(call.platform.db, where.tenant.id, {
+    trackingNumbers: [id],
+    channels: OPEN311_CHANNELS,
+    limit: 1,
+  });
   const hit = page.items[0];
   if (!hit) throw requestNotFound(where.tenant.id, id, what);
   return hit;

@@ -293,6 +293,42 @@ describe(`Open311 GET requests and tokens (${engineName})`, () => {
     });
   });
 
+  describe('inquiries filed at the desk or on the portal', () => {
+    it('are not GeoReport requests: neither listed, nor found by id, nor by token', async () => {
+      const operator = await fx.platform.staff.create('chirchik', {
+        displayName: 'Desk',
+        roles: ['front_office'],
+      });
+      const { inquiry } = await fx.platform.engine.file(
+        'chirchik',
+        {
+          serviceCode: 'gas.no-debt',
+          applicant: {
+            type: 'individual',
+            pinfl: PINFL,
+            lastName: 'Karimov',
+            firstName: 'Aziz',
+            locale: 'uz-Latn',
+          },
+          formData: { account: '1234567890' },
+          channel: 'desk',
+        },
+        { id: operator.id, kind: 'staff', roles: ['front_office'] },
+      );
+      const list = await request(fx.server.app).get('/open311/v2/requests.json?jurisdiction_id=chirchik');
+      expect(list.status).to.equal(200);
+      expect((list.body as { service_request_id: string }[]).map((r) => r.service_request_id)).not.to.include(
+        inquiry.trackingNumber,
+      );
+      for (const path of ['requests', 'tokens']) {
+        const res = await request(fx.server.app).get(
+          `/open311/v2/${path}/${inquiry.trackingNumber}.json?jurisdiction_id=chirchik`,
+        );
+        expect(res.status, path).to.equal(404);
+      }
+    });
+  });
+
   describe('tokens', () => {
     it('answer the service_request_id of a token, which is the tracking number itself', async () => {
       const res = await request(fx.server.app).get(

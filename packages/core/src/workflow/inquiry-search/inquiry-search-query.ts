@@ -2,6 +2,9 @@ import type { FieldError } from '../../errors/field-error.js';
 import type { PublicStatus } from '../definition/types.js';
 import { PUBLIC_STATUSES } from '../definition/workflow-vocabulary.js';
 import type { Inquiry } from '../inquiry/types.js';
+import type { Channel } from '../../registry/types.js';
+
+const CHANNELS: readonly Channel[] = ['desk', 'online', 'api'];
 
 /** The most inquiries one page holds, and the most values a list filter takes. */
 export const INQUIRY_SEARCH_MAX_LIMIT = 1000;
@@ -23,6 +26,8 @@ export interface InquirySearchQuery {
   trackingNumbers?: readonly string[];
   serviceCodes?: readonly string[];
   publicStatuses?: readonly PublicStatus[];
+  /** Filed through these channels: Open311 shows only what was filed through it (`api`). */
+  channels?: readonly Channel[];
   /** Filed at or after this instant. */
   filedFrom?: Date;
   /** Filed at or before this instant. */
@@ -54,6 +59,7 @@ export interface ParsedInquirySearch {
   trackingNumbers: string[];
   serviceCodes: string[];
   publicStatuses: PublicStatus[];
+  channels: Channel[];
   filedFrom: Date | null;
   filedUntil: Date | null;
   limit: number;
@@ -64,6 +70,7 @@ const KNOWN = new Set([
   'trackingNumbers',
   'serviceCodes',
   'publicStatuses',
+  'channels',
   'filedFrom',
   'filedUntil',
   'limit',
@@ -91,6 +98,14 @@ export function parseInquirySearch(
       message: `"${unknownStatus}" is not one of ${PUBLIC_STATUSES.join(', ')}`,
     });
   }
+  const channels = textList(input.channels, '/channels', 10, problems);
+  const unknownChannel = channels.find((c) => !(CHANNELS as readonly string[]).includes(c));
+  if (unknownChannel !== undefined) {
+    problems.push({
+      field: '/channels',
+      message: `"${unknownChannel}" is not one of ${CHANNELS.join(', ')}`,
+    });
+  }
   const filedFrom = instant(input.filedFrom, '/filedFrom', problems);
   const filedUntil = instant(input.filedUntil, '/filedUntil', problems);
   if (filedFrom && filedUntil && filedFrom.getTime() > filedUntil.getTime()) {
@@ -104,6 +119,7 @@ export function parseInquirySearch(
       trackingNumbers,
       serviceCodes,
       publicStatuses: publicStatuses as PublicStatus[],
+      channels: channels as Channel[],
       filedFrom,
       filedUntil,
       limit: limit ?? INQUIRY_SEARCH_DEFAULT_LIMIT,

@@ -18,7 +18,7 @@ const LAST_PUBLIC_COMMENT = `(select case when h.kind = 'transition' then h.comm
   order by h.seq desc limit 1) as last_public_comment`;
 
 /**
- * Finds a tenant's inquiries by tracking numbers, services, public statuses and a filing window,
+ * Finds a tenant's inquiries by tracking numbers, services, public statuses, channels and a filing window,
  * newest filing first, one page at a time (`offset` and `limit`). Runs in `withTenant`, so
  * row-level security holds; the filing window and the order are served by
  * `inquiries_inbox_filed_idx`. Throws `DARCHA_INQUIRY_SEARCH_INVALID` listing every bad filter.
@@ -47,6 +47,7 @@ export async function searchInquiries(
       if (q.trackingNumbers.length > 0) select.whereIn('tracking_number', q.trackingNumbers);
       if (q.serviceCodes.length > 0) select.whereIn('service_code', q.serviceCodes);
       if (q.publicStatuses.length > 0) select.whereIn('public_status', q.publicStatuses);
+      if (q.channels.length > 0) select.whereIn('channel', q.channels);
       if (q.filedFrom) select.where('filed_at', '>=', q.filedFrom);
       if (q.filedUntil) select.where('filed_at', '<=', q.filedUntil);
       return select

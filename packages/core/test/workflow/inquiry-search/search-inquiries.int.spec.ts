@@ -121,10 +121,19 @@ describe(`searchInquiries (${engine})`, () => {
     expect(comments.get(rows[2]!.id)).to.equal(null);
   });
 
+  it('filters by the channel an inquiry was filed through', async () => {
+    const desk = await searchInquiries(db, 'chirchik', { channels: ['desk'], limit: 50 });
+    const all = await searchInquiries(db, 'chirchik', { limit: 50 });
+    expect(desk.items.map((h) => h.inquiry.id)).to.deep.equal(all.items.map((h) => h.inquiry.id));
+    const api = await searchInquiries(db, 'chirchik', { channels: ['api', 'online'] });
+    expect(api).to.deep.equal({ items: [], hasMore: false });
+  });
+
   it('refuses a malformed query with every problem listed', async () => {
     const error = await searchInquiries(db, 'chirchik', {
       trackingNumbers: [],
       publicStatuses: ['open' as never],
+      channels: ['fax' as never],
       filedFrom: new Date('2026-03-02T00:00:00Z'),
       filedUntil: new Date('2026-03-01T00:00:00Z'),
       limit: 1001,
@@ -135,6 +144,7 @@ describe(`searchInquiries (${engine})`, () => {
     expect(fields).to.have.members([
       '/trackingNumbers',
       '/publicStatuses',
+      '/channels',
       '/filedUntil',
       '/limit',
       '/offset',
