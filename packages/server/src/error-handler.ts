@@ -15,6 +15,9 @@ export function errorHandler(logger: Logger): ErrorRequestHandler {
     let problem: ProblemDocument;
     if (isDarchaError(error)) {
       const status = error instanceof HttpError ? error.status : STATUS_BY_KIND[error.kind];
+      if (error instanceof HttpError) {
+        for (const [name, value] of Object.entries(error.headers)) res.setHeader(name, value);
+      }
       problem = {
         type: `https://darcha.dev/errors/${error.code}`,
         title: error.code,

@@ -1,6 +1,7 @@
 import type { Platform } from '@darcha/core';
 import { Router, type RequestHandler } from 'express';
 import { docsRoutes } from './docs-routes.js';
+import { methodNotAllowed } from './method-not-allowed.js';
 import { mountRoutes } from './mount-routes.js';
 import { openApiDocument } from './openapi-document.js';
 import type { AnyRoute } from './route-definition.js';
@@ -28,6 +29,7 @@ export function apiRouter(platform: Platform, options: ApiRouterOptions = {}): R
   router.use(
     '/api/v1',
     mountRoutes(routes, { platform, ...(options.limiters ? { limiters: options.limiters } : {}) }),
+    methodNotAllowed(routes),
   );
   return router;
 }

@@ -6,10 +6,13 @@ import { DarchaError, type DarchaErrorInit } from '@darcha/core';
  */
 export class HttpError extends DarchaError {
   readonly status: number;
+  /** Headers the answer carries (`Allow` on a 405, `Retry-After` on a 429 ...). */
+  readonly headers: Readonly<Record<string, string>>;
 
-  constructor(status: number, init: DarchaErrorInit) {
+  constructor(status: number, init: DarchaErrorInit, headers: Readonly<Record<string, string>> = {}) {
     super(init);
     this.status = status;
+    this.headers = headers;
   }
 }
 

@@ -222,4 +222,17 @@ describe(`bad input on every write route (${engine})`, function () {
     expect(String(broken.headers['content-type'])).to.match(/^application\/problem\+json/);
     expect(await snapshotOfA(fixture)).to.deep.equal(before);
   });
+
+  it('answers a known path under the wrong method with 405 and Allow, and an unknown path with 404', async () => {
+    const { a } = fixture;
+    const { agent, csrf } = await signIn(fixture.server, CITY_A, 'front.office');
+    const wrong = await agent.delete(`/api/v1/inquiries/${a.inquiry.id}`).set('X-CSRF-Token', csrf);
+    expect(wrong.status).to.equal(405);
+    expect(wrong.body.code).to.equal('DARCHA_HTTP_METHOD_NOT_ALLOWED');
+    expect(String(wrong.headers['allow']).split(', ')).to.include.members(['GET', 'HEAD']);
+    expect(String(wrong.headers['content-type'])).to.match(/^application\/problem\+json/);
+    const unknown = await agent.get('/api/v1/no-such-thing');
+    expect(unknown.status).to.equal(404);
+    expect(unknown.body.code).to.equal('DARCHA_HTTP_NOT_FOUND');
+  });
 });
