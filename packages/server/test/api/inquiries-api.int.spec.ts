@@ -193,6 +193,21 @@ describe(`inquiries over HTTP (${engine})`, function () {
     expect(bad.status).to.equal(400);
   });
 
+  it('counts for an agency’s officer only what their lists show: their agency’s inquiries', async () => {
+    const { agent } = await signIn(fixture.server, CITY_A, 'water.officer');
+    const counts = await agent.get('/api/v1/inbox/counts');
+    expect(counts.status).to.equal(200);
+    const open = await agent.get('/api/v1/inbox/all_open').query({ limit: 200 });
+    expect(open.status).to.equal(200);
+    // Every inquiry of the fixture is Gorgas's: the water officer's queues are empty, and so are the badges.
+    expect(open.body.items).to.deep.equal([]);
+    expect(counts.body.all_open).to.equal(0);
+    const cityWide = await (
+      await signIn(fixture.server, CITY_A, 'supervisor')
+    ).agent.get('/api/v1/inbox/counts');
+    expect(cityWide.body.all_open).to.be.greaterThan(0);
+  });
+
   it('lets a citizen track with the receipt, without staff data, and answer a request for documents', async () => {
     const { server, platform, a } = fixture;
     const officer = { id: a.staffIds.back_office, kind: 'staff' as const, roles: ['back_office'] };

@@ -66,10 +66,21 @@ export class PostgresInbox implements Inbox {
     if (!(dueBefore instanceof Date) || Number.isNaN(dueBefore.getTime())) {
       throw inboxQueryInvalid(tenantId, [{ field: '/dueBefore', message: 'must be a valid Date' }]);
     }
+    const agencyCodes = options.agencyCodes;
+    if (
+      agencyCodes !== undefined &&
+      (!Array.isArray(agencyCodes) || agencyCodes.some((c) => typeof c !== 'string' || c.length === 0))
+    ) {
+      throw inboxQueryInvalid(tenantId, [
+        { field: '/agencyCodes', message: 'must be a list of agency codes' },
+      ]);
+    }
     const now = this.#clock();
-    const row: Record<string, string | number> = await this.#db.withTenant(tenantId, (trx) =>
-      inboxCountsQuery(trx, tenantId, viewer, { now, dueBefore }).first(),
-    );
+    const row: Record<string, string | number> = await this.#db.withTenant(tenantId, (trx) => {
+      const query = inboxCountsQuery(trx, tenantId, viewer, { now, dueBefore });
+      if (agencyCodes !== undefined) query.whereIn('agency_code', [...agencyCodes]);
+      return query.first();
+    });
     return Object.fromEntries(COUNTED_BUCKETS.map((b) => [b, Number(row[b])])) as InboxCounts;
   }
 

@@ -63,6 +63,11 @@ export type InboxCounts = Record<Exclude<InboxBucket, 'closed'>, number>;
 export interface InboxCountOptions {
   /** The `due_soon` horizon, computed by the caller on the tenant's working calendar. */
   dueBefore: Date;
+  /**
+   * Count only inquiries of these agencies: an agency's officer sees its queues, not the city's,
+   * so their badges must not count other agencies' inquiries (the lists filter the same way).
+   */
+  agencyCodes?: readonly string[];
 }
 
 /**

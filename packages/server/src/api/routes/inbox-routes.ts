@@ -102,7 +102,18 @@ export const inboxRoutes: AnyRoute[] = [
     async handler({ platform, tenantId, principal, query }) {
       const viewer = await viewerOf(platform, tenantId, principal);
       const dueBefore = query.dueBefore ? new Date(query.dueBefore) : new Date(Date.now() + 2 * 86_400_000);
-      return { body: await platform.inbox.counts(tenantId, viewer, { dueBefore }) };
+      // An agency's officer counts what their lists show: their agencies' inquiries only.
+      const scoped = scopedQuery(principal, {});
+      if (!scoped)
+        return { body: await platform.inbox.counts(tenantId, viewer, { dueBefore, agencyCodes: [] }) };
+      const agencyCodes =
+        scoped.agencyCode === undefined ? undefined : ([] as string[]).concat(scoped.agencyCode);
+      return {
+        body: await platform.inbox.counts(tenantId, viewer, {
+          dueBefore,
+          ...(agencyCodes ? { agencyCodes } : {}),
+        }),
+      };
     },
   }),
 
