@@ -521,3 +521,13 @@ export {
   type InquirySearchPage,
   type InquirySearchQuery,
 } from './workflow/inquiry-search/inquiry-search-query.js';
+
+// Retention of finished rows (delivered events, fired timers, old idempotency keys, ended sessions)
+export { RetentionJob, type RetentionJobOptions, type RetentionPass } from './maintenance/retention-job.js';
+export {
+  DEFAULT_RETENTION,
+  pruneHost,
+  pruneTenant,
+  type PrunedCounts,
+  type RetentionPolicy,
+} from './maintenance/retention.js';

@@ -18,6 +18,7 @@ import { payments } from './0016-payments.js';
 import { documents } from './0017-documents.js';
 import { notifications } from './0018-notifications.js';
 import { ratings } from './0019-ratings.js';
+import { retention } from './0020-retention.js';
 
 /** Core's migrations, in order. Plugins bring their own, each in its own namespace. */
 export const coreMigrations: readonly Migration[] = [
@@ -40,6 +41,7 @@ export const coreMigrations: readonly Migration[] = [
   documents,
   notifications,
   ratings,
+  retention,
 ];
 
 /** The migration namespace of core. */

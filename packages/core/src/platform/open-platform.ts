@@ -32,6 +32,7 @@ import { WorkflowEngine } from '../workflow/engine/workflow-engine.js';
 import { OutboxDispatcher } from '../workflow/outbox/outbox-dispatcher.js';
 import { pluginEventSubscribers } from '../workflow/outbox/plugin-event-subscribers.js';
 import { TimerScheduler } from '../workflow/timers/timer-scheduler.js';
+import { RetentionJob } from '../maintenance/retention-job.js';
 import { PostgresInbox } from '../workflow/inbox/postgres-inbox.js';
 import type { IdentityService } from '../identity/identity-types.js';
 import { AUTH_SECRET_NAME, platformSecret } from '../identity/platform-secrets.js';
@@ -64,6 +65,8 @@ export interface Platform {
   outbox: OutboxDispatcher;
   /** Fires SLA timers (started by {@link startJobs}). */
   timers: TimerScheduler;
+  /** Deletes delivered events, fired timers, old idempotency keys and ended sessions (started by {@link startJobs}). */
+  retention: RetentionJob;
   /** Starts the timer scheduler and the outbox dispatcher in this process; `close` stops them. */
   startJobs(): void;
   root: Container;
@@ -174,6 +177,11 @@ export async function openPlatform(options: OpenPlatformOptions): Promise<Platfo
       pollIntervalMs: config.jobs.pollIntervalMs,
       afterFire: () => dispatcher.wake(),
     });
+    const retention = new RetentionJob({
+      db,
+      logger,
+      tenantIds: async () => (await tenants.list()).map((t) => t.id),
+    });
     const attachments = new AttachmentService({ db, store: new LocalFileStore(config.files.dir) });
     // The configured secret, else the one the platform keeps (made on first start; read only when not migrating).
     const secret = config.auth?.secret ?? (await platformSecret(db, AUTH_SECRET_NAME, { create: migrate }));
@@ -216,9 +224,11 @@ export async function openPlatform(options: OpenPlatformOptions): Promise<Platfo
       identity,
       outbox: dispatcher,
       timers,
+      retention,
       startJobs: () => {
         timers.start();
         dispatcher.start();
+        retention.start();
       },
       root,
       tenantContainers,
@@ -227,6 +237,7 @@ export async function openPlatform(options: OpenPlatformOptions): Promise<Platfo
       close: async () => {
         await timers.stop();
         await dispatcher.stop();
+        await retention.stop();
         await host.stop();
         await db.close();
       },
