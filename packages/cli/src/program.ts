@@ -2,6 +2,7 @@ import { Command } from 'commander';
 import { registerMigrateCommand } from './commands/migrate.command.js';
 import { registerPluginCommands } from './commands/plugin.command.js';
 import { registerTenantCommands } from './commands/tenant.command.js';
+import { registerUserCommands } from './commands/user.command.js';
 
 /** The `darcha` command line, without running it (tests parse arguments against it). */
 export function createProgram(): Command {
@@ -13,5 +14,6 @@ export function createProgram(): Command {
   registerMigrateCommand(program);
   registerTenantCommands(program);
   registerPluginCommands(program);
+  registerUserCommands(program);
   return program;
 }

@@ -98,6 +98,18 @@ describe('darcha CLI', () => {
     expect(err.join('\n')).to.include('DARCHA_TENANT_PARENT_INVALID');
   });
 
+  it('creates a platform administrator with a password shown once, and lists them', async () => {
+    expect(await darcha('user', 'create', 'ops@example.uz', '--name', 'Operations')).to.equal(0);
+    expect(out[0]).to.match(/^created platform administrator ops@example\.uz \(/);
+    const password = /^password: (\S+) /.exec(out[1] ?? '')?.[1];
+    expect(password).to.match(/^[A-Za-z0-9_-]{16}$/);
+    expect(await darcha('user', 'list')).to.equal(0);
+    expect(out.join('\n')).to.match(/ops@example\.uz\s+Operations\s+platform_admin\s+active/);
+    expect(out.join('\n')).not.to.include(password!);
+    expect(await darcha('user', 'create', 'ops@example.uz', '--name', 'Again')).to.equal(4);
+    expect(err.join('\n')).to.match(/^DARCHA_/);
+  });
+
   it('exits 2 on usage errors', async () => {
     expect(await darcha('tenant', 'create', 'x', '--kind', 'planet', '--name', 'y')).to.equal(2);
     expect(await darcha('tenant', 'suspend', 'chirchik')).to.equal(2); // --reason missing
