@@ -33,14 +33,17 @@ export function errorHandler(logger: Logger): ErrorRequestHandler {
       // express and its body parser mark what the client got wrong with a 4xx status: a malformed
       // or oversized body (they also set `type`), or a path with a broken %-escape (a URIError).
       const code = error.type ? 'DARCHA_HTTP_BODY_INVALID' : 'DARCHA_HTTP_REQUEST_INVALID';
+      const scalar = scalarBody(error);
       problem = {
         type: `https://darcha.dev/errors/${code}`,
         title: code,
         status: error.status,
         code,
-        detail: error.type
-          ? `The request body could not be read: ${error.message}`
-          : `The request could not be understood: ${error.message}`,
+        detail: scalar
+          ? `The request body is the JSON value ${scalar}; this API reads a JSON object.`
+          : error.type
+            ? `The request body could not be read: ${error.message}`
+            : `The request could not be understood: ${error.message}`,
         hint: error.type
           ? 'Send a well-formed JSON body within the size limit, with Content-Type: application/json.'
           : 'Check the URL: percent-escapes must be complete (%20, not %2 or %ZZ).',
@@ -82,7 +85,25 @@ export function notFoundHandler(): RequestHandler {
   };
 }
 
-function isClientError(error: unknown): error is { status: number; message: string; type?: string } {
+/**
+ * The body parser refuses well-formed JSON that is not an object or array (`null`, `"x"`, `12`)
+ * with a message calling it "not valid JSON", which misleads: name the value instead.
+ */
+function scalarBody(error: { type?: string; body?: unknown }): string | undefined {
+  if (error.type !== 'entity.parse.failed' || typeof error.body !== 'string') return undefined;
+  try {
+    const value: unknown = JSON.parse(error.body);
+    if (value !== null && typeof value === 'object') return undefined;
+    const text = JSON.stringify(value);
+    return text.length > 40 ? `${text.slice(0, 40)}…` : text;
+  } catch {
+    return undefined;
+  }
+}
+
+function isClientError(
+  error: unknown,
+): error is { status: number; message: string; type?: string; body?: unknown } {
   const candidate = error as { status?: unknown; type?: unknown } | null;
   return (
     typeof candidate === 'object' &&

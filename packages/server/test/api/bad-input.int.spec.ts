@@ -223,6 +223,22 @@ describe(`bad input on every write route (${engine})`, function () {
     expect(await snapshotOfA(fixture)).to.deep.equal(before);
   });
 
+  it('names a JSON body that is not an object (null, a string, a number) instead of calling it invalid JSON', async () => {
+    const { agent, csrf } = await signIn(fixture.server, CITY_A, 'front.office');
+    for (const body of ['null', '"text"', '12']) {
+      const res = await agent
+        .post('/api/v1/inquiries')
+        .set('X-CSRF-Token', csrf)
+        .set('Content-Type', 'application/json')
+        .send(body);
+      expect(res.status, body).to.equal(400);
+      expect(res.body.code).to.equal('DARCHA_HTTP_BODY_INVALID');
+      expect(res.body.detail).to.equal(
+        `The request body is the JSON value ${body}; this API reads a JSON object.`,
+      );
+    }
+  });
+
   it('answers a known path under the wrong method with 405 and Allow, and an unknown path with 404', async () => {
     const { a } = fixture;
     const { agent, csrf } = await signIn(fixture.server, CITY_A, 'front.office');
