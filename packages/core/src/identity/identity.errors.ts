@@ -114,7 +114,7 @@ export function apiKeyAgencyUnknown(tenantId: string, codes: string[]): DarchaEr
     code: 'DARCHA_IDENTITY_AGENCY_UNKNOWN',
     kind: 'invalid',
     message: `Tenant "${tenantId}" has no agency ${codes.map((c) => `"${c}"`).join(', ')}, so an API key cannot be limited to it.`,
-    hint: "Add the agency first (admin UI, Agencies), or use one of the tenant's agency codes.",
+    hint: "Add the agency first (GET /api/v1/agencies), or use one of the tenant's agency codes.",
     details: { tenantId, agencyCodes: codes },
   });
 }

@@ -26,7 +26,7 @@ export function agencyNotFound(tenantId: string, code: string): DarchaError {
     code: 'DARCHA_AGENCY_NOT_FOUND',
     kind: 'not_found',
     message: `Tenant "${tenantId}" has no agency "${code}".`,
-    hint: "Check the code against the tenant's agencies (admin UI, Agencies), or add the agency first.",
+    hint: "Check the code against the tenant's agencies (GET /api/v1/agencies), or add the agency first.",
     details: { tenantId, agencyCode: code },
   });
 }
@@ -56,7 +56,7 @@ export function deskNotFound(tenantId: string, code: string): DarchaError {
     code: 'DARCHA_AGENCY_DESK_NOT_FOUND',
     kind: 'not_found',
     message: `Tenant "${tenantId}" has no desk "${code}".`,
-    hint: "Check the code against the tenant's desks (admin UI, Desks), or add the desk first.",
+    hint: "Check the code against the tenant's desks (GET /api/v1/desks), or add the desk first.",
     details: { tenantId, deskCode: code },
   });
 }

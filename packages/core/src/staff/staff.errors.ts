@@ -7,7 +7,7 @@ export function staffNotFound(tenantId: string, staffId: string): DarchaError {
     code: 'DARCHA_STAFF_NOT_FOUND',
     kind: 'not_found',
     message: `Tenant "${tenantId}" has no staff member "${staffId}".`,
-    hint: "Check the id against the tenant's staff list (admin UI, Staff); staff of another city are not visible here.",
+    hint: "Check the id against the tenant's staff list (GET /api/v1/staff); staff of another city are not visible here.",
     details: { tenantId, staffId },
   });
 }
@@ -47,7 +47,7 @@ export function staffAgencyUnknown(tenantId: string, codes: string[]): DarchaErr
     code: 'DARCHA_STAFF_AGENCY_UNKNOWN',
     kind: 'invalid',
     message: `Tenant "${tenantId}" has no agency ${codes.map((c) => `"${c}"`).join(', ')}, so staff cannot be assigned to it.`,
-    hint: "Add the agency first (admin UI, Agencies), or use one of the tenant's agency codes.",
+    hint: "Add the agency first (GET /api/v1/agencies), or use one of the tenant's agency codes.",
     details: { tenantId, agencyCodes: codes },
   });
 }
@@ -58,7 +58,7 @@ export function staffDeskUnknown(tenantId: string, codes: string[]): DarchaError
     code: 'DARCHA_STAFF_DESK_UNKNOWN',
     kind: 'invalid',
     message: `Tenant "${tenantId}" has no desk ${codes.map((c) => `"${c}"`).join(', ')}, so staff cannot sit at it.`,
-    hint: "Add the desk first (admin UI, Desks), or use one of the tenant's desk codes.",
+    hint: "Add the desk first (GET /api/v1/desks), or use one of the tenant's desk codes.",
     details: { tenantId, deskCodes: codes },
   });
 }
