@@ -93,12 +93,7 @@ function reworded(errors: readonly ErrorObject[] | null | undefined): ErrorObjec
  * `/holidays/3/date`); an empty list means the definition is valid.
  */
 export function calendarDefinitionProblems(value: unknown): FieldError[] {
-  const shape = validate(value)
-    ? []
-    : fieldErrorsFromAjv(reworded(validate.errors)).map((e) => ({
-        field: e.field,
-        message: e.message.replace('is not a known setting', 'is not a known field'),
-      }));
+  const shape = validate(value) ? [] : fieldErrorsFromAjv(reworded(validate.errors));
   const problems = [...shape, ...calendarDefinitionCheckProblems(value)];
   const seen = new Set<string>();
   return problems.filter((p) => {

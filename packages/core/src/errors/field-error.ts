@@ -27,7 +27,7 @@ export function fieldErrorsFromAjv(
     if (error.keyword === 'required') segments.push(String(error.params['missingProperty']));
     if (error.keyword === 'additionalProperties') segments.push(String(error.params['additionalProperty']));
     const field = separator === '/' ? '/' + segments.join('/') : segments.join('.') || '(root)';
-    const message = describe(error);
+    const message = describe(error, separator === '/' ? 'field' : 'setting');
     const key = `${field}:${message}`;
     if (seen.has(key)) continue;
     seen.add(key);
@@ -36,12 +36,13 @@ export function fieldErrorsFromAjv(
   return result;
 }
 
-function describe(error: ErrorObject): string {
+/** `field` for JSON documents, `setting` for configuration keys. */
+function describe(error: ErrorObject, noun: 'field' | 'setting'): string {
   switch (error.keyword) {
     case 'required':
       return 'is required';
     case 'additionalProperties':
-      return 'is not a known setting; remove it or check its spelling';
+      return `is not a known ${noun}; remove it or check its spelling`;
     case 'enum':
       return `must be one of: ${(error.params['allowedValues'] as unknown[]).map((v) => JSON.stringify(v)).join(', ')}`;
     default:

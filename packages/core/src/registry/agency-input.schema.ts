@@ -81,8 +81,5 @@ export function deskProblems(value: unknown): FieldError[] {
 }
 
 function fieldErrors(errors: Parameters<typeof fieldErrorsFromAjv>[0]): FieldError[] {
-  return fieldErrorsFromAjv(errors).map((e) => ({
-    field: e.field,
-    message: e.message.replace('is not a known setting', 'is not a known field'),
-  }));
+  return fieldErrorsFromAjv(errors);
 }

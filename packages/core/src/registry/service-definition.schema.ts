@@ -166,7 +166,5 @@ const validate: ValidateFunction<ServiceDefinition> =
  */
 export function serviceDefinitionSchemaProblems(value: unknown): string[] {
   if (validate(value)) return [];
-  return fieldErrorsFromAjv(validate.errors).map(
-    (e) => `${e.field}: ${e.message.replace('is not a known setting', 'is not a known field')}`,
-  );
+  return fieldErrorsFromAjv(validate.errors).map((e) => `${e.field}: ${e.message}`);
 }

@@ -107,10 +107,7 @@ export function instant(value: unknown, field: string, found: FieldError[]): Dat
 
 function problems(validate: ValidateFunction, value: unknown): FieldError[] {
   if (validate(value)) return [];
-  return fieldErrorsFromAjv(reworded(validate.errors)).map((e) => ({
-    field: e.field,
-    message: e.message.replace('is not a known setting', 'is not a known field'),
-  }));
+  return fieldErrorsFromAjv(reworded(validate.errors));
 }
 
 function reworded(errors: readonly ErrorObject[] | null | undefined): ErrorObject[] {

@@ -49,8 +49,8 @@ describe('field errors', () => {
       expect(
         errorsFor({ channel: 'sms', applicant: { name: 'Aziz', nmae: 'x' }, extra: true }),
       ).to.deep.equal([
-        { field: '/extra', message: 'is not a known setting; remove it or check its spelling' },
-        { field: '/applicant/nmae', message: 'is not a known setting; remove it or check its spelling' },
+        { field: '/extra', message: 'is not a known field; remove it or check its spelling' },
+        { field: '/applicant/nmae', message: 'is not a known field; remove it or check its spelling' },
       ]);
     });
 

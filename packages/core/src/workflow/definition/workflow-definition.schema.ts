@@ -155,9 +155,7 @@ const validate: ValidateFunction<WorkflowDefinition> =
  */
 export function workflowDefinitionSchemaProblems(value: unknown): string[] {
   if (validate(value)) return [];
-  return fieldErrorsFromAjv(readable(validate.errors ?? [])).map(
-    (e) => `${e.field}: ${e.message.replace('is not a known setting', 'is not a known field')}`,
-  );
+  return fieldErrorsFromAjv(readable(validate.errors ?? [])).map((e) => `${e.field}: ${e.message}`);
 }
 
 /**
