@@ -531,3 +531,144 @@ export {
   type PrunedCounts,
   type RetentionPolicy,
 } from './maintenance/retention.js';
+
+// Result documents: certificates (serial, verification code, QR), receipts, branding, template overrides
+export type {
+  DocumentBranding,
+  DocumentBrandingInput,
+  DocumentService,
+  DocumentVerification,
+  IssueDocumentInput,
+  IssueResult,
+  IssuedDocument,
+  ReceiptData,
+  ReceiptLine,
+  Signatory,
+  TemplateOverride,
+} from './documents/types.js';
+export {
+  PostgresDocumentService,
+  type PostgresDocumentServiceOptions,
+} from './documents/postgres-document-service.js';
+export { ISSUE_DOCUMENT_EFFECT, issueDocumentEffect } from './documents/issue-document-effect.js';
+export { documentErrors } from './documents/documents.errors.js';
+export { formatMoney, formatDate, pluralForm, initialsOf } from './documents/template-helpers.js';
+export {
+  VERIFICATION_CODE_ALPHABET,
+  VERIFICATION_CODE_LENGTH,
+  normaliseVerificationCode,
+} from './documents/verification-code.js';
+export { verifyUrl } from './documents/qr-code.js';
+export { CERTIFICATE_TEMPLATE } from './documents/templates/certificate-template.js';
+export { RECEIPT_TEMPLATE } from './documents/templates/receipt-template.js';
+export { TEMPLATE_KEY_PATTERN } from './documents/template-resolver.js';
+
+// Fees: the BHM table, fee schedules (`core/schedule`) and quotes
+export {
+  SCHEDULE_RULE,
+  type FeeAmount,
+  type FeeCondition,
+  type FeeLine,
+  type FeeQuote,
+  type FeeQuoteInput,
+  type FeeSchedule,
+  type FeeTier,
+} from './fees/fee-types.js';
+export type { BaseAmount, NewBaseAmount } from './fees/base-amount-types.js';
+export { BaseAmountTable } from './fees/base-amount-table.js';
+export { FeeService, type FeeInquiry, type FeeServiceOptions } from './fees/fee-service.js';
+export { DEFAULT_PAYABLE_DAYS, freeQuote, quoteFee, type FeeQuoteContext } from './fees/quote-fee.js';
+export { bhmMultiple, percentOf } from './fees/money.js';
+export { FEE_SCHEDULE_SCHEMA } from './registry/fee-schedule.schema.js';
+export { feeScheduleProblems, type FeeScheduleService } from './registry/fee-schedule-checks.js';
+export { mergeFeeParams } from './registry/catalog-entry.schema.js';
+export { APPLICANT_CATEGORIES, type ApplicantCategory } from './workflow/inquiry/types.js';
+
+// Ratings of closed inquiries, supervisor reviews of low ones; revenue and volume reports
+export {
+  LOW_RATING_THRESHOLD,
+  RATING_COMMENT_MAX_LENGTH,
+  REVIEW_NOTE_MAX_LENGTH,
+  type AveragesQuery,
+  type Period,
+  type RateInput,
+  type RateResult,
+  type Rating,
+  type RatingAverages,
+  type RatingFigures,
+  type RatingGroup,
+  type RatingGroupBy,
+  type RatingReview,
+  type RatingService,
+  type ReviewQuery,
+  type ReviewStatus,
+  type ScoreDistribution,
+} from './ratings/types.js';
+export { PostgresRatingService, type RatingServiceOptions } from './ratings/postgres-rating-service.js';
+export {
+  REPORT_GROUPINGS,
+  REPORT_SCOPES,
+  type CityReport,
+  type Report,
+  type ReportGroupBy,
+  type ReportQuery,
+  type ReportRow,
+  type ReportScope,
+  type ReportService,
+  type RevenueFigures,
+  type RevenueReport,
+  type VolumeFigures,
+  type VolumeReport,
+} from './reports/types.js';
+export { PostgresReportService, type ReportServiceOptions } from './reports/postgres-report-service.js';
+export {
+  DATABASE_CHANNEL_ID,
+  NOTIFICATION_KINDS,
+  NOTIFICATION_STATUSES,
+  type InquiryNotificationSettings,
+  type NotificationKind,
+  type NotificationMessage,
+  type NotificationPage,
+  type NotificationPreferences,
+  type NotificationQuery,
+  type NotificationService,
+  type NotificationStatus,
+  type NotificationTemplateOverride,
+} from './notifications/types.js';
+export { CORE_TEMPLATE_KEYS, CORE_TEMPLATES, type CoreTemplateKey } from './notifications/core-templates.js';
+export { NOTIFY_CHANNELS, type NotifyChannel } from './workflow/inquiry/types.js';
+export { PostgresNotificationService } from './notifications/postgres-notification-service.js';
+export type { ContributedChannel, NotificationDeps } from './notifications/notification-deps.js';
+export {
+  NOTIFICATIONS_SUBSCRIBER,
+  NOTIFY_APPLICANT_EFFECT,
+  notificationsSubscriber,
+  notifyApplicantEffect,
+} from './notifications/notifications-subscriber.js';
+export {
+  CREATE_INVOICE_EFFECT,
+  PAYMENT_ROLES,
+  PostgresPaymentService,
+  createInvoiceEffect,
+  demoPaymentProvider,
+  invoiceOnFilingSubscriber,
+  paymentErrors,
+  signDemoCallback,
+  type CallbackResult,
+  type DemoCallbackBody,
+  type FeeQuoter,
+  type Invoice,
+  type InvoiceFilter,
+  type InvoicePage,
+  type InvoiceStatus,
+  type Payment,
+  type PaymentMethod,
+  type PaymentReceipt,
+  type PaymentReceiptLine,
+  type PaymentService,
+  type PaymentStatus,
+  type PostgresPaymentServiceOptions,
+  type ProviderCallback,
+  type Refund,
+  type RefundStatus,
+} from './payments/index.js';

@@ -3,9 +3,11 @@ import type { AddressInfo } from 'node:net';
 import type { Platform } from '@darcha/core';
 import express, { type Express, type RequestHandler } from 'express';
 import { apiRouter } from './api/api-router.js';
+import { keepRawBody } from './api/raw-body.js';
 import { authenticate } from './auth/authenticate.middleware.js';
 import { errorHandler, notFoundHandler } from './error-handler.js';
 import { open311Router } from './open311/open311-router.js';
+import { verifyPage } from './documents/verify-page.js';
 import { healthRoutes } from './health.routes.js';
 import { createMetrics, type ServerMetrics } from './infra/metrics.js';
 import { publicWriteLimiter, signInLimiter } from './infra/rate-limits.js';
@@ -63,7 +65,15 @@ export function createServer(options: CreateServerOptions): DarchaServer {
   if (metrics) app.use(metrics.router);
   // Open311 parses its own bodies (form-encoded) and resolves the tenant from jurisdiction_id.
   app.use('/open311', open311Router(platform, { writeLimiter: limiters['public-write'] }));
-  app.use(express.json({ limit: options.jsonLimit ?? http.jsonLimit }));
+  // The public verify page that QR codes on issued documents point to (HTML, no credentials).
+  app.use('/verify', verifyPage(platform));
+  app.use(
+    express.json({
+      limit: options.jsonLimit ?? http.jsonLimit,
+      // Payment providers sign the exact bytes they sent: keep them for the callback's `verify`.
+      verify: keepRawBody,
+    }),
+  );
   app.use(authenticate(platform));
   app.use(tenantResolution(platform));
   app.use(apiRouter(platform, { limiters }));

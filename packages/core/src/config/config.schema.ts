@@ -54,6 +54,7 @@ export const configSchema: JSONSchemaType<DarchaConfig> = {
         },
         hsts: { type: 'boolean' },
         shutdownTimeoutMs: { type: 'integer', minimum: 0, maximum: 600000 },
+        publicUrl: { type: 'string', nullable: true, pattern: '^https?://[^\\s?#]+[^/\\s?#]$' },
         rateLimits: {
           type: 'object',
           additionalProperties: false,

@@ -26,6 +26,7 @@ export const CONFIG_ENV_VARS: Readonly<
   DARCHA_HTTP_TRUST_PROXY: { key: 'http.trustProxy', type: 'number|boolean' },
   DARCHA_HTTP_HSTS: { key: 'http.hsts', type: 'boolean' },
   DARCHA_HTTP_SHUTDOWN_TIMEOUT_MS: { key: 'http.shutdownTimeoutMs', type: 'number' },
+  DARCHA_PUBLIC_URL: { key: 'http.publicUrl' },
   DARCHA_RATE_LIMIT_SIGN_IN: { key: 'http.rateLimits.signIn.limit', type: 'number' },
   DARCHA_RATE_LIMIT_PUBLIC_WRITE: { key: 'http.rateLimits.publicWrite.limit', type: 'number' },
   DARCHA_SECRET: { key: 'auth.secret', secret: true },

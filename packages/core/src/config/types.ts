@@ -96,6 +96,12 @@ export interface HttpConfig {
    * 10000). Env `DARCHA_HTTP_SHUTDOWN_TIMEOUT_MS`.
    */
   shutdownTimeoutMs: number;
+  /**
+   * The address citizens reach this installation at, without a trailing slash
+   * (`https://darcha.example.uz`): QR codes on issued documents point to `<publicUrl>/verify/...`.
+   * Unset (default), they carry a relative path. Env `DARCHA_PUBLIC_URL`.
+   */
+  publicUrl?: string;
   rateLimits: {
     /** Failed sign-ins per client address (default 10 in 15 minutes). Env `DARCHA_RATE_LIMIT_SIGN_IN` (limit). */
     signIn: RateLimitConfig;

@@ -10,6 +10,7 @@ export const CORE_HOST_TABLES: readonly string[] = [
   'platform_users',
   'platform_sessions',
   'platform_secrets',
+  'base_amounts',
 ];
 
 /** One broken tenancy rule on one table. */

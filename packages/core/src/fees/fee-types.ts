@@ -12,7 +12,10 @@ import type { ApplicantCategory } from '../workflow/inquiry/types.js';
 /** The rule every service fee uses today; plugins do not register fee code, they give data. */
 export const SCHEDULE_RULE = 'core/schedule';
 
-/** An amount: a multiple of the base calculation amount (BHM) in force on the filing date, or a fixed sum. */
+/**
+ * An amount: a multiple of the base calculation amount (BHM) in force on the filing date (at most 4
+ * decimals: `0.18`, `1.25`), or a fixed sum in whole soums.
+ */
 export type FeeAmount = { bhm: number } | { sum: number };
 
 /**
@@ -29,7 +32,7 @@ export interface FeeCondition {
 
 /** A tier of a fee chosen by the application (floor area, legal entity ...); the first match wins. */
 export interface FeeTier {
-  /** Slug shown on the invoice and the receipt: `up-to-100`, `legal-entity`. */
+  /** Slug shown on the invoice and the receipt: `up-to-100`, `101-300`, `legal-entity` (lowercase letters, digits, hyphens). */
   id: string;
   names?: LocalizedText;
   /** Every condition must hold. */
@@ -45,9 +48,15 @@ export interface FeeSchedule {
   tiers?: FeeTier[];
   /** An amount per channel (business registration: 1 BHM at the desk, 0.5 online); after tiers. */
   channels?: Partial<Record<Channel, FeeAmount>>;
-  /** The amount is per unit: a whole number read from the form (hours of room rental, pages). */
+  /**
+   * The amount is per unit: a whole number read from the form at the JSON pointer `field` (hours of
+   * room rental, pages), within `min` (default 1) and `max`.
+   */
   perUnit?: { field: string; unit: string; unitNames?: LocalizedText; min?: number; max?: number };
-  /** Percent off for applicant categories; the largest one that applies counts (they do not add up). */
+  /**
+   * Percent off for applicant categories (0 < percent <= 100, at most 2 decimals); the largest one
+   * that applies counts (they do not add up).
+   */
   discounts?: Array<{ category: ApplicantCategory; percent: number }>;
   /** May the invoice be paid in several payments (default false). */
   partialPayments?: boolean;

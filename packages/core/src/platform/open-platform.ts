@@ -39,6 +39,24 @@ import { AUTH_SECRET_NAME, platformSecret } from '../identity/platform-secrets.j
 import { PostgresIdentityService } from '../identity/postgres-identity-service.js';
 import type { EffectFunction } from '../plugins/contributions.js';
 import type { OutboxSubscriber } from '../workflow/outbox/outbox-types.js';
+import { BaseAmountTable } from '../fees/base-amount-table.js';
+import { FeeService } from '../fees/fee-service.js';
+import { PostgresDocumentService } from '../documents/postgres-document-service.js';
+import { ISSUE_DOCUMENT_EFFECT, issueDocumentEffect } from '../documents/issue-document-effect.js';
+import { PostgresNotificationService } from '../notifications/postgres-notification-service.js';
+import {
+  NOTIFY_APPLICANT_EFFECT,
+  notificationsSubscriber,
+  notifyApplicantEffect,
+} from '../notifications/notifications-subscriber.js';
+import { PostgresRatingService } from '../ratings/postgres-rating-service.js';
+import { PostgresReportService } from '../reports/postgres-report-service.js';
+import { PostgresPaymentService } from '../payments/postgres-payment-service.js';
+import {
+  CREATE_INVOICE_EFFECT,
+  createInvoiceEffect,
+  invoiceOnFilingSubscriber,
+} from '../payments/invoice-effects.js';
 
 /** A running platform: database, registries, plugins and containers, ready for a server or the CLI. */
 export interface Platform {
@@ -61,6 +79,20 @@ export interface Platform {
   inbox: PostgresInbox;
   /** Platform users, staff sign-in, sessions, API keys, receipt access codes and phone codes. */
   identity: IdentityService;
+  /** Issued certificates (verification, revocation), receipts, document branding and template overrides. */
+  documents: PostgresDocumentService;
+  /** The base calculation amount (BHM) per country, effective-dated (host table). */
+  baseAmounts: BaseAmountTable;
+  /** Quotes service fees from their schedules, the tenant's overrides and the BHM in force. */
+  fees: FeeService;
+  /** Messages to citizens (SMS/email channel plugins, else recorded only), their preferences and templates. */
+  notifications: PostgresNotificationService;
+  /** Citizens' ratings of closed inquiries, supervisor reviews of low ones, rating averages. */
+  ratings: PostgresRatingService;
+  /** Revenue and volume reports per city, and rolled up to a region. */
+  reports: PostgresReportService;
+  /** Invoices, desk and provider payments, receipts and refunds. */
+  payments: PostgresPaymentService;
   /** Delivers outbox events to plugins and effects (started by {@link startJobs}). */
   outbox: OutboxDispatcher;
   /** Fires SLA timers (started by {@link startJobs}). */
@@ -136,6 +168,26 @@ export async function openPlatform(options: OpenPlatformOptions): Promise<Platfo
     const activeTenants = async () => (await tenants.list({ status: 'active' })).map((t) => t.id);
     // The engine wakes the dispatcher after each commit; the dispatcher is built after the engine.
     const wakeOutbox: { dispatcher?: OutboxDispatcher } = {};
+    const providerHost = plugins;
+    const payments = new PostgresPaymentService({
+      db,
+      logger,
+      // The fee service is built below; it is only called later, per inquiry.
+      fees: { quoteForInquiry: (tenantId, inquiry) => fees.quoteForInquiry(tenantId, inquiry) },
+      services,
+      providers: async (tenantId) => {
+        const enabled = await Promise.all(
+          providerHost
+            .active()
+            .map(async (p) =>
+              (await providerHost.isEnabled(tenantId, p.id)) ? (p.paymentProviders ?? []) : [],
+            ),
+        );
+        return enabled.flat();
+      },
+      timeZoneOf: async (tenantId) => (await calendars.get(tenantId)).timeZone,
+      afterCommit: () => wakeOutbox.dispatcher?.wake(),
+    });
     const engine = new WorkflowEngine({
       db,
       logger,
@@ -145,6 +197,7 @@ export async function openPlatform(options: OpenPlatformOptions): Promise<Platfo
       contexts: new TenantWorkflowContexts({ tenants, calendars }),
       staff: postgresStaffQueries,
       contributions: plugins.contributions,
+      payments,
       afterCommit: () => wakeOutbox.dispatcher?.wake(),
     });
     const host = plugins;
@@ -186,6 +239,51 @@ export async function openPlatform(options: OpenPlatformOptions): Promise<Platfo
     // The configured secret, else the one the platform keeps (made on first start; read only when not migrating).
     const secret = config.auth?.secret ?? (await platformSecret(db, AUTH_SECRET_NAME, { create: migrate }));
     const identity = new PostgresIdentityService({ db, secret, afterOutboxWrite: () => dispatcher.wake() });
+    const documents = new PostgresDocumentService({
+      db,
+      tenants,
+      services,
+      agencies,
+      inquiries: engine,
+      contributions: host.contributions,
+      timeZoneOf: async (tenantId) => (await calendars.get(tenantId)).timeZone,
+      ...(config.http.publicUrl ? { publicUrl: config.http.publicUrl } : {}),
+      afterOutboxWrite: () => dispatcher.wake(),
+    });
+    coreEffects.set(ISSUE_DOCUMENT_EFFECT, issueDocumentEffect(documents));
+    const notifications = new PostgresNotificationService({
+      db,
+      logger,
+      tenants,
+      services,
+      inquiries: engine,
+      workflows,
+      templates: host.contributions,
+      channels: () =>
+        host
+          .active()
+          .flatMap((p) => (p.notificationChannels ?? []).map((channel) => ({ pluginId: p.id, channel }))),
+      isEnabled: (tenantId, pluginId) => host.isEnabled(tenantId, pluginId),
+      clock: () => new Date(),
+    });
+    coreEffects.set(NOTIFY_APPLICANT_EFFECT, notifyApplicantEffect(notifications));
+    coreSubscribers.push(notificationsSubscriber(notifications));
+    coreEffects.set(CREATE_INVOICE_EFFECT, createInvoiceEffect(payments));
+    coreSubscribers.push(
+      invoiceOnFilingSubscriber({
+        payments,
+        quote: async (tenantId, inquiryId) =>
+          fees.quoteForInquiry(tenantId, await engine.get(tenantId, inquiryId)),
+      }),
+    );
+    const baseAmounts = new BaseAmountTable({ db, tenants, logger });
+    const fees = new FeeService({
+      baseAmounts,
+      services,
+      catalog,
+      tenants,
+      timeZoneOf: async (tenantId) => (await calendars.get(tenantId)).timeZone,
+    });
     let pluginReport: PluginReportEntry[] = [];
     if (migrate) {
       const loaded = options.plugins
@@ -222,6 +320,22 @@ export async function openPlatform(options: OpenPlatformOptions): Promise<Platfo
       attachments,
       inbox: new PostgresInbox({ db }),
       identity,
+      documents,
+      baseAmounts,
+      fees,
+      notifications,
+      ratings: new PostgresRatingService({
+        db,
+        timeZoneOf: async (tenantId) => (await calendars.get(tenantId)).timeZone,
+        afterCommit: () => dispatcher.wake(),
+      }),
+      payments,
+      reports: new PostgresReportService({
+        db,
+        tenants,
+        services,
+        timeZoneOf: async (tenantId) => (await calendars.get(tenantId)).timeZone,
+      }),
       outbox: dispatcher,
       timers,
       retention,

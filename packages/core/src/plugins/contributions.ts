@@ -76,33 +76,88 @@ export interface DashboardWidget {
   template: string;
 }
 
-/** A notification channel (SMS, email ...). */
+/**
+ * A notification channel: sends SMS or email through a provider. Core picks, per message, the first
+ * channel of the message's `kind` among the active plugins enabled for the tenant; without one the
+ * message is only recorded (built-in `database` channel). `send` resolves once the provider accepted
+ * the message and throws to have it retried (the outbox retries with backoff; a message is never
+ * sent again once `send` resolved for it).
+ *
+ * @example
+ * notificationChannels: [{
+ *   id: 'sms-eskiz',
+ *   kind: 'sms',
+ *   send: async ({ to, text }) => { await eskiz.send(to, text); },
+ * }],
+ */
 export interface NotificationChannel {
+  /** Unique among channels; recorded on each message it sent. */
   id: string;
+  /** What it delivers: `sms` to a phone number (`+998XXXXXXXXX`), `email` to an address. */
+  kind: 'sms' | 'email';
   send(message: {
     tenantId: string;
+    /** A phone number or an email address, by `kind`. */
     to: string;
     locale: Locale;
+    /** Emails only. */
     subject?: string;
+    /** Plain text, not HTML. */
     text: string;
   }): Promise<void>;
 }
 
-/** A payment provider; the payments module drives it. */
+/**
+ * A payment provider (a bank's or a payment system's online checkout); the payments module drives
+ * it. `start` opens a payment at the provider and returns the provider's reference for it (unique
+ * per provider within the tenant) and, usually, the URL to send the payer to. The provider later
+ * calls back `POST /t/<tenant>/api/v1/payment-callbacks/<id>`; `verify` receives that callback as
+ * it came (the parsed body, the raw body and the headers), checks its authenticity (a signature
+ * with the provider's secret) and says which payment it is about, whether it is paid and the amount
+ * paid. Return `null` when the callback is not authentic: the payments module refuses it and audits
+ * it. A thrown error is a provider failure (the callback is answered 503 and retried by the provider).
+ * The payments module never pays twice for one reference and refuses an amount that differs from
+ * the payment it started.
+ *
+ * @example
+ * paymentProviders: [{
+ *   id: 'click',
+ *   names: { 'uz-Latn': 'Click', 'uz-Cyrl': 'Click', ru: 'Click', en: 'Click' },
+ *   start: async ({ paymentId, amount }) => {
+ *     const { id, url } = await click.createInvoice({ merchantTransId: paymentId, amount });
+ *     return { reference: id, redirectUrl: url };
+ *   },
+ *   verify: async ({ body, headers }) =>
+ *     click.signatureValid(body, headers['x-signature'])
+ *       ? { reference: body.id, paid: body.status === 'paid', amount: body.amount }
+ *       : null,
+ * }],
+ */
 export interface PaymentProvider {
+  /** Unique among providers (`/^[a-z][a-z0-9-]*$/`); part of the callback URL. */
   id: string;
   names: LocalizedText;
   start(input: {
     tenantId: string;
+    /** The payment's id in Darcha (a good merchant transaction id). */
+    paymentId: string;
     invoiceId: string;
+    inquiryId: string;
+    /** Integer soums. */
     amount: number;
     currency: 'UZS';
-  }): Promise<{ redirectUrl?: string; reference: string }>;
+    /** What is paid for, for the provider's page: the tracking number and the service. */
+    description: string;
+  }): Promise<{ reference: string; redirectUrl?: string }>;
   verify(input: {
     tenantId: string;
-    reference: string;
-    payload: unknown;
-  }): Promise<{ paid: boolean; amount: number }>;
+    /** The callback's body as parsed by the server (the callback route takes JSON). */
+    body: unknown;
+    /** The raw body as received, when the server kept it (signatures over bytes; not kept yet). */
+    rawBody?: string;
+    /** Request headers, lower-case names. */
+    headers: Record<string, string>;
+  }): Promise<{ reference: string; paid: boolean; amount: number } | null>;
 }
 
 /** Handles a domain event delivered from the outbox (at least once: be idempotent). */

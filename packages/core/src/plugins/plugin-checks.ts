@@ -1,5 +1,6 @@
 import semver from 'semver';
 import { findMigrationNameProblems } from '../db/migration-names.js';
+import { templateSourceProblems } from '../documents/template-engine.js';
 import type { DarchaError } from '../errors/darcha-error.js';
 import { fieldErrorsFromAjv } from '../errors/field-error.js';
 import { createAjv } from '../validation/create-ajv.js';
@@ -115,7 +116,11 @@ function checkOne(
     }
     const configError = checkConfig(plugin, configFor(plugin.id));
     if (configError) entry.errors.push(configError);
-    const contributionProblems = [...schemaProblems(plugin), ...contributionNameProblems(plugin)];
+    const contributionProblems = [
+      ...schemaProblems(plugin),
+      ...contributionNameProblems(plugin),
+      ...templateSourceProblems(plugin.templates ?? {}),
+    ];
     if (contributionProblems.length > 0)
       entry.errors.push(pluginErrors.invalid(plugin.id, contributionProblems));
   }

@@ -1,7 +1,9 @@
 import { fieldErrorsFromAjv, type FieldError } from '../errors/field-error.js';
+import { SCHEDULE_RULE } from '../fees/fee-types.js';
 import { LOCALES } from '../i18n/locales.js';
 import { createAjv } from '../validation/create-ajv.js';
 import { AGENCY_CODE_PATTERN } from './agency-input.schema.js';
+import { feeScheduleProblems } from './fee-schedule-checks.js';
 import { SERVICE_CODE_PATTERN } from './service-definition.schema.js';
 import type { CatalogEntryInput, CatalogOverrides, CatalogQuery, ServiceDefinition } from './types.js';
 
@@ -30,7 +32,7 @@ const validateEntry = ajv.compile<CatalogEntryInput>({
       properties: {
         names: localized,
         slaValue: { type: 'integer', minimum: 1 },
-        feeParams: { type: 'object' },
+        feeParams: { type: 'object', maxProperties: 20 },
       },
     },
   },
@@ -61,7 +63,9 @@ export function catalogQueryProblems(value: unknown): FieldError[] {
 
 /**
  * What a tenant may not override in this service: an SLA value outside the definition's bounds (or
- * any SLA value when the definition sets none), fee parameters when the fee is not tenant-overridable.
+ * any SLA value when the definition sets none), fee parameters when the fee is not tenant-overridable,
+ * or fee parameters that, merged into the definition's schedule ({@link mergeFeeParams}), do not make
+ * a valid schedule.
  */
 export function overrideProblems(
   definition: ServiceDefinition,
@@ -87,13 +91,29 @@ export function overrideProblems(
       field: '/overrides/feeParams',
       message: `the fee of service "${definition.code}" is not tenant-overridable`,
     });
+  } else if (overrides.feeParams !== undefined && fee.rule === SCHEDULE_RULE) {
+    // The keys given replace the definition's; what comes out must be a valid schedule.
+    for (const problem of feeScheduleProblems(mergeFeeParams(fee.params, overrides.feeParams), definition)) {
+      problems.push({ field: `/overrides/feeParams${problem.field}`, message: problem.message });
+    }
   }
   return problems;
+}
+
+/**
+ * A city's fee schedule: the definition's `fee.params` with the top-level keys the city gives
+ * replacing the definition's (`{ discounts: [...] }` replaces the discounts and keeps the tiers).
+ */
+export function mergeFeeParams(
+  params: Record<string, unknown> | undefined,
+  feeParams: Record<string, unknown> | undefined,
+): Record<string, unknown> {
+  return { ...params, ...feeParams };
 }
 
 function fieldErrors(errors: Parameters<typeof fieldErrorsFromAjv>[0]): FieldError[] {
   return fieldErrorsFromAjv(errors).map((e) => ({
     field: e.field,
-    message: e.message.replace('is not a known setting', 'is not a known field'),
+    message: e.message,
   }));
 }

@@ -1,4 +1,4 @@
-import { overrideProblems } from './catalog-entry.schema.js';
+import { mergeFeeParams, overrideProblems } from './catalog-entry.schema.js';
 import type { CatalogOverrides, CatalogService, ServiceDefinition } from './types.js';
 
 /** A catalog entry as stored, with the tenant it belongs to. */
@@ -13,7 +13,7 @@ export interface StoredCatalogEntry {
 
 /**
  * A service as a tenant offers it: the current definition with the entry's overrides applied. Names
- * merge per locale; `slaValue` replaces `sla.value` and `feeParams` replaces `fee.params`, each only
+ * merge per locale; `slaValue` replaces `sla.value` and `feeParams` replaces top-level keys of `fee.params`, each only
  * while the current definition still allows it (a newer version may have narrowed the bounds; then
  * the definition's own value applies).
  */
@@ -25,8 +25,8 @@ export function toCatalogService(definition: ServiceDefinition, entry: StoredCat
       ? { ...definition.sla, value: slaValue }
       : definition.sla;
   const fee =
-    feeParams !== undefined && !refused.has('/overrides/feeParams')
-      ? { ...definition.fee, params: feeParams }
+    feeParams !== undefined && ![...refused].some((field) => field.startsWith('/overrides/feeParams'))
+      ? { ...definition.fee, params: mergeFeeParams(definition.fee.params, feeParams) }
       : definition.fee;
   return {
     serviceCode: definition.code,

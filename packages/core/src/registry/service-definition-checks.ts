@@ -1,9 +1,11 @@
+import { SCHEDULE_RULE } from '../fees/fee-types.js';
+import { feeScheduleProblems } from './fee-schedule-checks.js';
 import { serviceDefinitionSchemaProblems } from './service-definition.schema.js';
 import type { ServiceDefinition } from './types.js';
 
 /**
  * Rules of a service definition that a schema cannot say: SLA bounds around the value, a fee that
- * is either free or has a rule, unique document codes, UI hints only for fields the form has. Each
+ * is either free or a valid `core/schedule` (see `fee-schedule-checks.ts`), unique document codes, UI hints only for fields the form has. Each
  * problem starts with the field's path. Run it on a definition whose shape is already valid.
  */
 export function serviceDefinitionCheckProblems(definition: ServiceDefinition): string[] {
@@ -69,14 +71,27 @@ function slaProblems({ sla }: ServiceDefinition): string[] {
   return problems;
 }
 
-function feeProblems({ fee }: ServiceDefinition): string[] {
+function feeProblems(definition: ServiceDefinition): string[] {
+  const { fee } = definition;
   const problems: string[] = [];
   if (fee.free) {
     if (fee.rule !== undefined) problems.push('/fee/rule: a free service has no fee rule');
     if (fee.params !== undefined) problems.push('/fee/params: a free service has no fee parameters');
     if (fee.tenantOverridable) problems.push('/fee/tenantOverridable: a free service has no fee to override');
   } else if (fee.rule === undefined) {
-    problems.push('/fee/rule: is required for a paid service (or set fee.free to true)');
+    problems.push(`/fee/rule: is required for a paid service: "${SCHEDULE_RULE}" (or set fee.free to true)`);
+  } else if (fee.rule !== SCHEDULE_RULE) {
+    problems.push(
+      `/fee/rule: must be "${SCHEDULE_RULE}" (a fee is data: give the schedule as fee.params), not "${fee.rule}"`,
+    );
+  } else if (fee.params === undefined) {
+    problems.push(
+      '/fee/params: is required for a paid service: the fee schedule (amount, tiers, channels, perUnit, discounts)',
+    );
+  } else {
+    for (const problem of feeScheduleProblems(fee.params, definition)) {
+      problems.push(`/fee/params${problem.field}: ${problem.message}`);
+    }
   }
   return problems;
 }

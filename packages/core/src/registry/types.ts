@@ -47,7 +47,7 @@ export interface ServiceSla {
 export interface ServiceFee {
   /** Free services say so explicitly. */
   free: boolean;
-  /** Key of the fee rule the fees module computes, e.g. `cadastre/extract-by-area`. */
+  /** The fee rule of a paid service: `core/schedule`, with a `FeeSchedule` as `params` (see `fees/fee-types.ts`). */
   rule?: string;
   /** Parameters of the rule (multiplier, tiers ...), as data. */
   params?: Record<string, unknown>;

@@ -61,8 +61,11 @@ const extract = service(EXTRACT, {
   applicantTypes: ['legal_entity'],
   fee: {
     free: false,
-    rule: 'agency-cadastre/extract-by-area',
-    params: { multiplier: 1.25 },
+    rule: 'core/schedule',
+    params: {
+      amount: { bhm: 1.25 },
+      discounts: [{ category: 'social-register', percent: 50 }],
+    },
     tenantOverridable: true,
   },
   workflow: 'agency-cadastre/extract',
@@ -222,12 +225,12 @@ describe(`tenant catalog (${engine})`, () => {
       expect(await catalog.services('chirchik')).to.deep.equal([]); // nothing was written
     });
 
-    it('overrides fee parameters only where the fee allows it', async () => {
+    it('overrides fee parameters only where the fee allows it, key by key', async () => {
       await expectCode(
         catalog.setEntry('chirchik', {
           serviceCode: GAS,
           offered: true,
-          overrides: { feeParams: { multiplier: 2 } },
+          overrides: { feeParams: { amount: { bhm: 2 } } },
         }),
         'DARCHA_CATALOG_OVERRIDE_INVALID',
       );
@@ -235,10 +238,40 @@ describe(`tenant catalog (${engine})`, () => {
         serviceCode: EXTRACT,
         offered: true,
         agencyCode: 'kadastr',
-        overrides: { feeParams: { multiplier: 1 } },
+        overrides: { feeParams: { amount: { bhm: 1 } } },
       });
       const offered: CatalogService = await catalog.service('chirchik', EXTRACT);
-      expect(offered.fee).to.deep.equal({ ...extract.fee, params: { multiplier: 1 } });
+      // The city's amount replaces the definition's; the definition's discounts stay.
+      expect(offered.fee).to.deep.equal({
+        ...extract.fee,
+        params: { amount: { bhm: 1 }, discounts: [{ category: 'social-register', percent: 50 }] },
+      });
+    });
+
+    it('refuses fee parameters that do not make a valid schedule, naming the field', async () => {
+      const refused = await expectCode(
+        catalog.setEntry('chirchik', {
+          serviceCode: EXTRACT,
+          offered: true,
+          agencyCode: 'kadastr',
+          overrides: { feeParams: { amount: { bhm: 0.123456 }, multiplier: 2 } },
+        }),
+        'DARCHA_CATALOG_OVERRIDE_INVALID',
+      );
+      expect(refused.message).to.include('/overrides/feeParams/multiplier: is not a known field');
+      const decimals = await expectCode(
+        catalog.setEntry('chirchik', {
+          serviceCode: EXTRACT,
+          offered: true,
+          agencyCode: 'kadastr',
+          overrides: { feeParams: { amount: { bhm: 0.123456 } } },
+        }),
+        'DARCHA_CATALOG_OVERRIDE_INVALID',
+      );
+      expect(decimals.message).to.include(
+        '/overrides/feeParams/amount/bhm: 0.123456 has more than 4 decimals',
+      );
+      expect(await catalog.ownEntries('chirchik')).to.deep.equal([]); // nothing was written
     });
 
     it("routes a service only through one of the tenant's own agencies of the right kind", async () => {

@@ -20,8 +20,8 @@ function roomRental(): ServiceDefinition {
     documents: [],
     fee: {
       free: false,
-      rule: 'city-djizak/room-per-hour',
-      params: { perHour: 50_000 },
+      rule: 'core/schedule',
+      params: { amount: { sum: 50_000 }, perUnit: { field: '/hours', unit: 'hour', min: 1, max: 12 } },
       tenantOverridable: true,
     },
     sla: { unit: 'working_days', value: 1 },
@@ -52,9 +52,22 @@ describe('service definition checks', () => {
     ).to.deep.equal(['/sla/max: is required when the other bound is given (give both or neither)']);
   });
 
-  it('wants a rule for a paid fee and none for a free one', () => {
+  it('wants the schedule rule for a paid fee and none for a free one', () => {
     expect(serviceDefinitionProblems({ ...roomRental(), fee: { free: false } })).to.deep.equal([
-      '/fee/rule: is required for a paid service (or set fee.free to true)',
+      '/fee/rule: is required for a paid service: "core/schedule" (or set fee.free to true)',
+    ]);
+    expect(
+      serviceDefinitionProblems({
+        ...roomRental(),
+        fee: { free: false, rule: 'agency-cadastre/extract-by-area' },
+      }),
+    ).to.deep.equal([
+      '/fee/rule: must be "core/schedule" (a fee is data: give the schedule as fee.params), not "agency-cadastre/extract-by-area"',
+    ]);
+    expect(
+      serviceDefinitionProblems({ ...roomRental(), fee: { free: false, rule: 'core/schedule' } }),
+    ).to.deep.equal([
+      '/fee/params: is required for a paid service: the fee schedule (amount, tiers, channels, perUnit, discounts)',
     ]);
     expect(
       serviceDefinitionProblems({
@@ -64,6 +77,103 @@ describe('service definition checks', () => {
     ).to.deep.equal([
       '/fee/rule: a free service has no fee rule',
       '/fee/tenantOverridable: a free service has no fee to override',
+    ]);
+  });
+
+  it('checks the shape of the fee schedule, naming the field inside it', () => {
+    const problems = serviceDefinitionProblems({
+      ...roomRental(),
+      fee: {
+        free: false,
+        rule: 'core/schedule',
+        params: {
+          amount: { bhm: 1, sum: 5 },
+          perHour: 50_000,
+          discounts: [{ category: 'veteran', percent: 50 }],
+        },
+      },
+    });
+    expect(problems).to.have.members([
+      '/fee/params/amount: must give exactly one of bhm (a multiple of the BHM) and sum (whole soums)',
+      '/fee/params/perHour: is not a known field; remove it or check its spelling',
+      '/fee/params/discounts/0/category: must be one of: "social-register", "disability-1", "disability-2"',
+    ]);
+  });
+
+  it('checks what the schedule schema cannot say', () => {
+    const problems = serviceDefinitionProblems({
+      ...roomRental(),
+      fee: {
+        free: false,
+        rule: 'core/schedule',
+        params: {
+          tiers: [
+            { id: 'small', when: [{ field: '/hours', max: 2 }], amount: { bhm: 0.12345 } },
+            { id: 'small', when: [{ field: '/guests', min: 5, max: 1 }], amount: { sum: 1 } },
+            { id: 'firm', when: [{ field: '$applicantType', equals: 'company' }], amount: { bhm: 1 } },
+            {
+              id: 'web',
+              when: [{ field: '$channel', in: ['online'] }, { field: '/hours' }],
+              amount: { bhm: 1 },
+            },
+          ],
+          channels: { online: { bhm: 0.5 } },
+          perUnit: { field: '/rooms', unit: 'room', min: 5, max: 2 },
+          discounts: [
+            { category: 'disability-1', percent: 33.333 },
+            { category: 'disability-1', percent: 50 },
+          ],
+        },
+      },
+    });
+    expect(problems).to.deep.equal([
+      '/fee/params/tiers/0/amount/bhm: 0.12345 has more than 4 decimals (write 0.1825, not 0.18251)',
+      '/fee/params/tiers/1/id: "small" is used by an earlier tier',
+      '/fee/params/tiers/1/when/0/min: 5 is above max (1), so the condition never holds',
+      '/fee/params/tiers/1/when/0/field: the form has no field /guests',
+      '/fee/params/tiers/2/when/0/equals: "company" is not a possible $applicantType of the service (individual, legal_entity)',
+      '/fee/params/tiers/3/when/0/in/0: "online" is not a possible $channel of the service (desk)',
+      '/fee/params/tiers/3/when/1: tests nothing: give equals, in, min or max',
+      '/fee/params/channels/online: the service is not offered through channel "online" (it has desk)',
+      '/fee/params/perUnit/min: 5 is above perUnit.max (2)',
+      '/fee/params/perUnit/field: the form has no field /rooms',
+      '/fee/params/discounts/0/percent: 33.333 has more than 2 decimals',
+      '/fee/params/discounts/1/category: "disability-1" is discounted by an earlier entry',
+    ]);
+  });
+
+  it('accepts every kind of schedule the issue names', () => {
+    const schedules: Array<Record<string, unknown>> = [
+      { amount: { sum: 25_000 } },
+      { amount: { bhm: 0.18 } },
+      { channels: { desk: { bhm: 1 } } },
+      {
+        tiers: [
+          {
+            id: 'legal-entity',
+            when: [{ field: '$applicantType', equals: 'legal_entity' }],
+            amount: { bhm: 5 },
+          },
+          { id: 'up-to-100', when: [{ field: '/hours', max: 100 }], amount: { bhm: 1.25 } },
+        ],
+        discounts: [{ category: 'social-register', percent: 50 }],
+        partialPayments: true,
+        payableDays: 10,
+        invoiceAt: 'effect',
+      },
+    ];
+    for (const params of schedules) {
+      expect(
+        serviceDefinitionProblems({ ...roomRental(), fee: { free: false, rule: 'core/schedule', params } }),
+      ).to.deep.equal([]);
+    }
+  });
+
+  it('wants some amount in a schedule', () => {
+    expect(
+      serviceDefinitionProblems({ ...roomRental(), fee: { free: false, rule: 'core/schedule', params: {} } }),
+    ).to.deep.equal([
+      '/fee/params/amount: is required when the schedule has no tiers and no channel amounts',
     ]);
   });
 

@@ -75,6 +75,9 @@ describe(`bad input on every write route (${engine})`, function () {
       code: 'gorgas',
       serviceCode: 'gas.no-debt',
       pluginId: 'agency-gas',
+      key: 'core/certificate',
+      locale: 'ru',
+      template: 'inquiry.filed',
     };
   });
   after(() => fixture.close());

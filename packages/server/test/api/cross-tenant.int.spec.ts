@@ -4,14 +4,17 @@ import request from 'supertest';
 import { mayCall } from '../../src/api/authorize.js';
 import { API_ROUTES } from '../../src/api/route-table.js';
 import {
+  APPLICANT,
   CITY_B,
   ROLES,
+  SERVICE,
   SERVICE_B_ONLY,
   openApiFixture,
   signIn,
   type ApiFixture,
   type Role,
 } from './api-fixture.js';
+import { seedPaymentRows } from './payments-seed.js';
 import { filledPath } from './route-probe.js';
 
 const engine = process.env['DATABASE_URL'] ? 'PostgreSQL' : 'PGlite';
@@ -68,6 +71,9 @@ describe(`city A's credentials against city B's resources (${engine})`, function
       reason: 'leave',
     });
     const challenge = await platform.identity.startPhoneChallenge(CITY_B, '+998907654321');
+    const document = await platform.documents.issue(CITY_B, { inquiryId: b.inquiry.id, actor: 'test' });
+    const lowRating = await rateLowInB(fixture);
+    const money = await seedPaymentRows(platform, CITY_B, b.inquiry.id);
     values = {
       '/inquiries/:id': b.inquiry.id,
       '/staff/:id': b.staffIds.front_office,
@@ -79,6 +85,15 @@ describe(`city A's credentials against city B's resources (${engine})`, function
       '/agencies/:code': 'ipoteka',
       '/desks/:code': 'window-9',
       ':serviceCode': SERVICE_B_ONLY.code,
+      '/services/:code': SERVICE_B_ONLY.code,
+      '/documents/:id': document.document.id,
+      ':documentId': document.document.id,
+      '/document-verifications/:code': document.verificationCode!,
+      '/rating-reviews/:id': lowRating.reviewId,
+      '/invoices/:id': money.invoiceId,
+      '/payments/:id': money.paymentId,
+      '/refunds/:id': money.refundId,
+      ':providerId': 'demo-pay',
     };
   });
   after(() => fixture.close());
@@ -178,6 +193,15 @@ function validBody(path: string): object {
   if (path.endsWith('/transitions')) return { action: 'review' };
   if (path.endsWith('/assignment')) return { staffId: '00000000-0000-4000-8000-000000000001' };
   if (path.endsWith('/confirmation')) return { code: '123456' };
+  if (path.endsWith('/fee-quote')) return { formData: {}, channel: 'desk', applicantType: 'individual' };
+  if (path.endsWith('/revocation')) return { reason: 'Revoked by A' };
+  if (path.endsWith('/rating')) return { score: 5 };
+  if (path.endsWith('/closure')) return { note: 'Closed by A' };
+  if (path.endsWith('/cancellation')) return { reason: 'Cancelled by A' };
+  if (path.endsWith('/payments')) return { amount: 1000, method: 'cash' };
+  if (path.endsWith('/provider-payments')) return { providerId: 'demo-pay' };
+  if (path.endsWith('/refunds')) return { amount: 100, reason: 'Refund by A' };
+  if (path.endsWith('/rejection')) return { note: 'Rejected by A' };
   if (path.endsWith('/credentials')) return { login: 'intruder', password: 'a long enough password' };
   if (path.endsWith('/absences')) {
     return {
@@ -201,6 +225,9 @@ const OWN_OR_GLOBAL = [
   / \/services\/:code$/,
   /^(put|delete) \/catalog\/entries\//,
   / \/inbox\/:bucket$/,
+  // A city's own overrides of templates every city has.
+  / \/document-templates\//,
+  / \/notification-templates\//,
 ];
 
 /** The B value of each parameter of a route: by the parameter's path prefix, else by its name. */
@@ -213,4 +240,29 @@ function valuesFor(path: string, values: Record<string, string>): Record<string,
     if (value !== undefined) result[name] = value;
   }
   return result;
+}
+
+/** A closed inquiry of city B with a low rating, whose review A must not reach. */
+async function rateLowInB({ platform, b }: ApiFixture): Promise<{ reviewId: string }> {
+  const officer = { id: b.staffIds.back_office, kind: 'staff', roles: ['back_office'] } as const;
+  const { inquiry } = await platform.engine.file(
+    CITY_B,
+    {
+      serviceCode: SERVICE.code,
+      applicant: { ...APPLICANT },
+      formData: { account: '1234567' },
+      channel: 'desk',
+    },
+    { id: b.staffIds.front_office, kind: 'staff', roles: ['front_office'] },
+  );
+  await platform.engine.transition(CITY_B, inquiry.id, { action: 'review', expectedVersion: 1 }, officer);
+  await platform.engine.transition(CITY_B, inquiry.id, { action: 'finish', expectedVersion: 2 }, officer);
+  const citizen = {
+    id: 'citizen:receipt',
+    kind: 'citizen',
+    roles: ['citizen'],
+    inquiryIds: [inquiry.id],
+  } as const;
+  const { review } = await platform.ratings.rate(CITY_B, inquiry.id, { score: 1 }, citizen);
+  return { reviewId: review!.id };
 }

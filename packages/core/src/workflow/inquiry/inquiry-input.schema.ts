@@ -6,7 +6,12 @@ import {
   UZ_PHONE_PATTERN,
 } from '../../registry/validation/identifier-formats.js';
 import { createAjv } from '../../validation/create-ajv.js';
-import { APPLICANT_CATEGORIES, NOTIFY_CHANNELS, type FileInquiryInput, type TransitionInput } from './types.js';
+import {
+  APPLICANT_CATEGORIES,
+  NOTIFY_CHANNELS,
+  type FileInquiryInput,
+  type TransitionInput,
+} from './types.js';
 
 const name = { type: 'string', minLength: 1, maxLength: 100 } as const;
 const locale = { enum: [...LOCALES] } as const;

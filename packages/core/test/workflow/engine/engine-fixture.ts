@@ -77,7 +77,28 @@ export const CADASTRE_EXTRACT = service('cadastre.register-extract', {
       optional: true,
     },
   ],
-  fee: { free: false, rule: 'agency-cadastre/extract-by-area' },
+  fee: {
+    free: false,
+    rule: 'core/schedule',
+    tenantOverridable: true,
+    params: {
+      tiers: [
+        {
+          id: 'legal-entity',
+          when: [{ field: '$applicantType', equals: 'legal_entity' }],
+          amount: { bhm: 5 },
+        },
+        { id: 'up-to-100', when: [{ field: '/area', max: 100 }], amount: { bhm: 1.25 } },
+        { id: '101-300', when: [{ field: '/area', max: 300 }], amount: { bhm: 2 } },
+        { id: 'over-300', when: [{ field: '/area', min: 300 }], amount: { bhm: 3 } },
+      ],
+      discounts: [
+        { category: 'social-register', percent: 50 },
+        { category: 'disability-1', percent: 50 },
+        { category: 'disability-2', percent: 50 },
+      ],
+    },
+  },
   sla: { unit: 'working_days', value: 5 },
   workflow: 'agency-cadastre/register-extract',
 });

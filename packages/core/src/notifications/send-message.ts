@@ -1,0 +1,155 @@
+import type { TenantTransaction } from '../db/types.js';
+import { isDarchaError } from '../errors/darcha-error.js';
+import type { NotificationChannel } from '../plugins/contributions.js';
+import type { MessagePlan } from './message-plan.js';
+import type { MessageRenderer } from './message-renderer.js';
+import type { NotificationDeps } from './notification-deps.js';
+import { MESSAGE_COLUMNS, toMessage, type MessageRow } from './notification-rows.js';
+import { notificationErrors } from './notifications.errors.js';
+import { renderMessage } from './render-message.js';
+import { DATABASE_CHANNEL_ID, type NotificationKind, type NotificationMessage } from './types.js';
+
+/** How long one delivery holds a message while a channel sends it (above the outbox's 10 s timeout). */
+const SEND_LEASE_MS = 60_000;
+/** Longest error text kept on a message. */
+const MAX_ERROR_LENGTH = 1000;
+
+/**
+ * Sends a planned message exactly once per event and kind. The message is rendered and recorded
+ * (`pending`) the first time; a redelivered event finds the row and, if it was `sent` or `recorded`
+ * already, does nothing. Otherwise the stored text goes to the channel: the first active plugin
+ * channel of the message's kind that is enabled for the tenant (`sent`), else the built-in database
+ * channel, which only keeps it (`recorded`). A channel that throws leaves the message `failed` with
+ * the attempt counted and the error kept, and `DARCHA_NOTIFICATION_CHANNEL_FAILED` is thrown so the
+ * outbox retries the event with backoff.
+ */
+export async function sendMessage(
+  deps: NotificationDeps,
+  renderer: MessageRenderer,
+  tenantId: string,
+  plan: MessagePlan,
+): Promise<NotificationMessage> {
+  const row = await deps.db.withTenant(tenantId, async (trx) => {
+    const existing = await findRow(trx, tenantId, plan.eventId, plan.recipient.kind);
+    if (existing) return existing;
+    const rendered = await renderMessage(deps, renderer, trx, tenantId, plan);
+    const now = deps.clock();
+    await trx('notification_messages')
+      .insert({
+        tenant_id: tenantId,
+        event_id: plan.eventId,
+        event_type: plan.eventType,
+        inquiry_id: plan.inquiryId,
+        template: plan.template,
+        kind: plan.recipient.kind,
+        channel_id: DATABASE_CHANNEL_ID,
+        recipient: plan.recipient.to,
+        locale: rendered.locale,
+        subject: plan.recipient.kind === 'email' ? rendered.subject : null,
+        body: rendered.body,
+        confidential: plan.confidential,
+        status: 'pending',
+        created_at: now,
+        updated_at: now,
+      })
+      .onConflict(['tenant_id', 'event_id', 'kind'])
+      .ignore();
+    return (await findRow(trx, tenantId, plan.eventId, plan.recipient.kind))!;
+  });
+  if (isDone(row)) return toMessage(row);
+  const claimed = await claim(deps, tenantId, row.id);
+  if (!claimed) {
+    const current = await deps.db.withTenant(tenantId, (trx) =>
+      findRow(trx, tenantId, plan.eventId, plan.recipient.kind),
+    );
+    if (current && isDone(current)) return toMessage(current);
+    throw notificationErrors.sendInProgress(tenantId, row.id);
+  }
+
+  const channel = await pickChannel(deps, tenantId, plan.recipient.kind);
+  const channelId = channel?.id ?? DATABASE_CHANNEL_ID;
+  let failure: string | undefined;
+  if (channel) {
+    try {
+      await channel.send({
+        tenantId,
+        to: row.recipient,
+        locale: row.locale as NotificationMessage['locale'],
+        ...(row.subject !== null ? { subject: row.subject } : {}),
+        text: row.body,
+      });
+    } catch (error) {
+      failure = messageOf(error).slice(0, MAX_ERROR_LENGTH);
+    }
+  }
+  const now = deps.clock();
+  const updated = await deps.db.withTenant(tenantId, async (trx) => {
+    const [saved] = (await trx('notification_messages')
+      .where({ tenant_id: tenantId, id: row.id })
+      .whereIn('status', ['pending', 'failed'])
+      .update({
+        channel_id: channelId,
+        status: failure !== undefined ? 'failed' : channel ? 'sent' : 'recorded',
+        attempts: trx.raw('attempts + 1'),
+        last_error: failure ?? null,
+        sent_at: failure !== undefined ? null : now,
+        claimed_until: null,
+        updated_at: now,
+      })
+      .returning(MESSAGE_COLUMNS)) as MessageRow[];
+    return saved ?? (await findRow(trx, tenantId, plan.eventId, plan.recipient.kind))!;
+  });
+  if (failure !== undefined) throw notificationErrors.channelFailed(tenantId, channelId, row.id, failure);
+  return toMessage(updated);
+}
+
+function isDone(row: MessageRow): boolean {
+  return row.status === 'sent' || row.status === 'recorded';
+}
+
+/**
+ * Takes the message for this delivery for {@link SEND_LEASE_MS}: false when it is done or another
+ * delivery holds it (an event handed out again while its first delivery still runs).
+ */
+async function claim(deps: NotificationDeps, tenantId: string, id: string): Promise<boolean> {
+  const now = deps.clock();
+  const changed = await deps.db.withTenant(tenantId, (trx) =>
+    trx('notification_messages')
+      .where({ tenant_id: tenantId, id })
+      .whereIn('status', ['pending', 'failed'])
+      .andWhere((q) => q.whereNull('claimed_until').orWhere('claimed_until', '<=', now))
+      .update({ claimed_until: new Date(now.getTime() + SEND_LEASE_MS) }),
+  );
+  return changed === 1;
+}
+
+async function findRow(
+  trx: TenantTransaction,
+  tenantId: string,
+  eventId: string,
+  kind: NotificationKind,
+): Promise<MessageRow | undefined> {
+  return (await trx('notification_messages')
+    .where({ tenant_id: tenantId, event_id: eventId, kind })
+    .first(MESSAGE_COLUMNS)) as MessageRow | undefined;
+}
+
+/** The first channel of `kind` whose plugin is enabled for the tenant, or none (the database channel). */
+async function pickChannel(
+  deps: NotificationDeps,
+  tenantId: string,
+  kind: NotificationKind,
+): Promise<NotificationChannel | undefined> {
+  for (const { pluginId, channel } of deps.channels()) {
+    if (channel.kind !== kind) continue;
+    if (deps.isEnabled && !(await deps.isEnabled(tenantId, pluginId))) continue;
+    return channel;
+  }
+  return undefined;
+}
+
+function messageOf(error: unknown): string {
+  if (isDarchaError(error)) return `${error.code}: ${error.message}`;
+  if (error instanceof Error) return error.message || error.name;
+  return String(error);
+}
