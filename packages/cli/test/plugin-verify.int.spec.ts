@@ -26,11 +26,11 @@ function writePlugin(dir: string, name: string, source: string, extra: Record<st
 }
 
 const SERVICE = `{
-  code: 'water.meter-verification',
+  code: 'wells.meter-verification',
   version: 1,
   names: { 'uz-Latn': 'Suv hisoblagichini qiyoslash', 'uz-Cyrl': 'Сув ҳисоблагичини қиёслаш', ru: 'Поверка счётчика воды', en: 'Water meter verification' },
-  category: 'utilities.water',
-  agencyKind: 'water',
+  category: 'utilities.wells',
+  agencyKind: 'wells',
   applicantTypes: ['individual', 'legal_entity'],
   kind: 'service',
   channels: ['desk'],
@@ -38,7 +38,7 @@ const SERVICE = `{
   documents: [],
   fee: { free: true },
   sla: { unit: 'working_days', value: 14 },
-  workflow: 'agency-water/simple',
+  workflow: 'agency-wells/simple',
 }`;
 
 function pluginSource(id: string, more: string): string {
@@ -46,7 +46,7 @@ function pluginSource(id: string, more: string): string {
 const service = ${SERVICE} satisfies ServiceDefinition;
 export default definePlugin({
   id: '${id}', version: '0.1.0', kind: 'agency', engines: { darcha: '^${PLUGIN_API_VERSION}' },
-  categories: [{ id: 'utilities.water', names: { en: 'Water' } }],
+  categories: [{ id: 'utilities.wells', names: { en: 'Water' } }],
   ${more}
 });
 `;
@@ -80,9 +80,9 @@ describe('darcha plugin verify', function () {
   after(() => rmSync(dir, { recursive: true, force: true }));
 
   it('prints ok with the id, version and number of services of a clean plugin', async () => {
-    const root = writePlugin(dir, 'agency-water', pluginSource('agency-water', 'services: [service],'));
+    const root = writePlugin(dir, 'agency-wells', pluginSource('agency-wells', 'services: [service],'));
     expect(await darcha('plugin', 'verify', root)).to.equal(0);
-    expect(out).to.deep.equal(['ok: agency-water@0.1.0, 1 service']);
+    expect(out).to.deep.equal(['ok: agency-wells@0.1.0, 1 service']);
   });
 
   it('reports every problem of a broken service with its code, and exits 2', async () => {
@@ -93,7 +93,7 @@ describe('darcha plugin verify', function () {
         'agency-broken',
         `services: [
           { ...service, names: undefined, workflow: 'simple' } as unknown as ServiceDefinition,
-          { ...service, code: 'water.seal', form: { type: 'object', properties: { pinfl: { type: 'string', format: 'pinf' } } } },
+          { ...service, code: 'wells.seal', form: { type: 'object', properties: { pinfl: { type: 'string', format: 'pinf' } } } },
         ],`,
       ),
     );
@@ -101,13 +101,13 @@ describe('darcha plugin verify', function () {
     expect(out[0]).to.equal(`agency-broken@0.1.0 (@fixture/plugin-agency-broken in ${root})`);
     expect(out.slice(1)).to.have.length(3);
     expect(out[1]).to.equal(
-      '  DARCHA_REGISTRY_SERVICE_INVALID  water.meter-verification@1 /names: is required',
+      '  DARCHA_REGISTRY_SERVICE_INVALID  wells.meter-verification@1 /names: is required',
     );
     expect(out[2]).to.match(
-      /^ {2}DARCHA_REGISTRY_SERVICE_INVALID {2}water\.meter-verification@1 \/workflow: must match pattern/,
+      /^ {2}DARCHA_REGISTRY_SERVICE_INVALID {2}wells\.meter-verification@1 \/workflow: must match pattern/,
     );
     expect(out[3]).to.match(
-      /^ {2}DARCHA_REGISTRY_SERVICE_INVALID {2}water\.seal@1 \/form: .*unknown format "pinf"/,
+      /^ {2}DARCHA_REGISTRY_SERVICE_INVALID {2}wells\.seal@1 \/form: .*unknown format "pinf"/,
     );
     expect(err.join('\n')).to.match(
       /^DARCHA_CLI_PLUGIN_VERIFY_FAILED: Plugin "agency-broken" failed verification: 3 problems \(first: DARCHA_REGISTRY_SERVICE_INVALID\)\./,
@@ -177,7 +177,7 @@ export default definePlugin({
       `import { definePlugin } from '@darcha/core';
 export default definePlugin({
   id: 'city-nurafshon', version: '0.1.0', kind: 'city', engines: { darcha: '^1.0.0' },
-  dependsOn: [{ id: 'agency-gas', range: '^1.0.0' }],
+  dependsOn: [{ id: 'agency-tram', range: '^1.0.0' }],
   templates: { 'certificate': { en: '{{name}}' } },
   categories: [{ id: 'transport.bus', names: { en: 'Buses' } }],
 });
@@ -185,7 +185,7 @@ export default definePlugin({
     );
     expect(await darcha('plugin', 'verify', dependent)).to.equal(2);
     expect(out.slice(1)).to.deep.equal([
-      '  DARCHA_PLUGIN_DEPENDENCY_MISSING  Plugin "city-nurafshon" depends on "agency-gas" (^1.0.0), which is not installed.',
+      '  DARCHA_PLUGIN_DEPENDENCY_MISSING  Plugin "city-nurafshon" depends on "agency-tram" (^1.0.0), which is not installed.',
       '  DARCHA_PLUGIN_INVALID  template "certificate" must be named "city-nurafshon/..."',
       '  DARCHA_REGISTRY_CATEGORY_INVALID  Category "transport.bus" of plugin "city-nurafshon" is refused: its parent "transport" does not exist.',
     ]);

@@ -1,0 +1,2 @@
+export { default } from './plugin.js';
+export { electricityBasics } from './services/electricity-basics.js';
