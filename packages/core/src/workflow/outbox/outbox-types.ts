@@ -8,7 +8,8 @@
 export type OutboxEventStatus = 'pending' | 'delivered' | 'dead';
 
 /**
- * The event types core writes. Plugins may handle others (a payment provider's `payment.received`);
+ * The event types core writes (the payments, documents, ratings and identity modules included).
+ * Plugins may write and handle others (`agency-gas.meter-sealed`);
  * a type is lowercase words joined by dots, see {@link OUTBOX_EVENT_TYPE_PATTERN}.
  */
 export const CORE_EVENT_TYPES = [
@@ -18,6 +19,16 @@ export const CORE_EVENT_TYPES = [
   'inquiry.assigned',
   'inquiry.reminder',
   'workflow.effect',
+  'invoice.issued',
+  'invoice.paid',
+  'invoice.cancelled',
+  'invoice.expired',
+  'payment.received',
+  'payment.refunded',
+  'document.issued',
+  'document.revoked',
+  'rating.low',
+  'notification.requested',
 ] as const;
 
 /** One of {@link CORE_EVENT_TYPES}. */
