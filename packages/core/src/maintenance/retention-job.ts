@@ -15,6 +15,11 @@ export interface RetentionJobOptions {
   /** Every tenant whose tables are pruned (suspended ones too: their rows age as well). */
   tenantIds: () => Promise<string[]>;
   policy?: RetentionPolicy;
+  /**
+   * Other per-city housekeeping run on the same schedule, after the pruning: expiring unpaid
+   * invoices past their due date. Each returns how many rows it changed (summed in the pass).
+   */
+  tenantTasks?: ReadonlyArray<{ name: string; run(tenantId: string): Promise<number> }>;
   /** Time between passes (default an hour); the first pass runs a minute after start. */
   intervalMs?: number;
   clock?: () => Date;
@@ -23,6 +28,8 @@ export interface RetentionJobOptions {
 /** What one pass deleted, summed over the tenants, with the tenants whose pass failed. */
 export interface RetentionPass {
   pruned: PrunedCounts & { platformSessions: number };
+  /** Rows each housekeeping task changed, by task name. */
+  tasks: Record<string, number>;
   failedTenants: string[];
 }
 
@@ -67,6 +74,7 @@ export class RetentionJob {
         phoneChallenges: 0,
         platformSessions: 0,
       },
+      tasks: Object.fromEntries((this.#options.tenantTasks ?? []).map((task) => [task.name, 0])),
       failedTenants: [],
     };
     for (const tenantId of await this.#options.tenantIds()) {
@@ -77,6 +85,9 @@ export class RetentionJob {
             pass.pruned[table] += count;
           }
           if (!Object.values(counts).some((count) => count >= PRUNE_BATCH)) break;
+        }
+        for (const task of this.#options.tenantTasks ?? []) {
+          pass.tasks[task.name] = (pass.tasks[task.name] ?? 0) + (await task.run(tenantId));
         }
       } catch (error) {
         pass.failedTenants.push(tenantId);
@@ -92,7 +103,10 @@ export class RetentionJob {
     } catch (error) {
       logger.warn({ err: error }, 'retention pass failed for platform sessions; retried next pass');
     }
-    logger.info({ pruned: pass.pruned, failedTenants: pass.failedTenants }, 'retention pass');
+    logger.info(
+      { pruned: pass.pruned, tasks: pass.tasks, failedTenants: pass.failedTenants },
+      'retention pass',
+    );
     return pass;
   }
 

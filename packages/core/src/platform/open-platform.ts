@@ -234,6 +234,7 @@ export async function openPlatform(options: OpenPlatformOptions): Promise<Platfo
       db,
       logger,
       tenantIds: async () => (await tenants.list()).map((t) => t.id),
+      tenantTasks: [{ name: 'expiredInvoices', run: (tenantId) => payments.expireOverdue(tenantId) }],
     });
     const attachments = new AttachmentService({ db, store: new LocalFileStore(config.files.dir) });
     // The configured secret, else the one the platform keeps (made on first start; read only when not migrating).

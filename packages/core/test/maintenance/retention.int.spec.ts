@@ -122,6 +122,28 @@ describe(`the retention job (${dbEngine})`, () => {
     expect(Object.values(again.pruned).every((n) => n === 0)).to.equal(true);
   });
 
+  it('runs the other housekeeping tasks of each city and sums what they changed', async () => {
+    const seen: string[] = [];
+    const job = new RetentionJob({
+      db: fx.db,
+      logger: createLogger({ level: 'silent' }),
+      tenantIds: async () => ['chirchik', 'djizak'],
+      tenantTasks: [
+        {
+          name: 'expiredInvoices',
+          run: async (tenantId) => {
+            seen.push(tenantId);
+            return tenantId === 'chirchik' ? 2 : 1;
+          },
+        },
+      ],
+      clock: () => NOW,
+    });
+    const pass = await job.runOnce();
+    expect(seen).to.deep.equal(['chirchik', 'djizak']);
+    expect(pass.tasks).to.deep.equal({ expiredInvoices: 3 });
+  });
+
   it('logs a city whose pass fails and goes on with the others', async () => {
     const job = new RetentionJob({
       db: fx.db,
