@@ -638,6 +638,7 @@ export {
 export { CORE_TEMPLATE_KEYS, CORE_TEMPLATES, type CoreTemplateKey } from './notifications/core-templates.js';
 export { NOTIFY_CHANNELS, type NotifyChannel } from './workflow/inquiry/types.js';
 export { PostgresNotificationService } from './notifications/postgres-notification-service.js';
+export { maskRecipient } from './notifications/preferences.js';
 export type { ContributedChannel, NotificationDeps } from './notifications/notification-deps.js';
 export {
   NOTIFICATIONS_SUBSCRIBER,

@@ -25,6 +25,9 @@ export interface FeeQuoteContext extends FeeApplication {
   tenantId?: string;
 }
 
+/** The most units a per-unit fee counts when its schedule sets no `perUnit.max`. */
+export const DEFAULT_MAX_UNITS = 10_000;
+
 /** An invoice stays payable this many days unless the schedule says otherwise. */
 export const DEFAULT_PAYABLE_DAYS = 30;
 
@@ -76,7 +79,17 @@ export function quoteFee(schedule: FeeSchedule, context: FeeQuoteContext): FeeQu
   }
   const units = schedule.perUnit ? unitCount(schedule.perUnit, context) : null;
   const quantity = units?.count ?? 1;
-  const subtotal = times(unitAmount, quantity);
+  let subtotal: number;
+  try {
+    subtotal = times(unitAmount, quantity);
+  } catch (error) {
+    if (!(error instanceof RangeError) || !schedule.perUnit) throw error;
+    throw feeUnitsInvalid(
+      context.serviceCode,
+      schedule.perUnit.field,
+      `is ${quantity}, which makes the amount too large`,
+    );
+  }
   const discount = largestDiscount(schedule, context.categories ?? [], subtotal);
   const lines: FeeLine[] = [
     {
@@ -179,9 +192,8 @@ function unitCount(
     throw refuse(`is ${JSON.stringify(value)}, not a whole number`);
   }
   if (value < min) throw refuse(`is ${value}, below the minimum of ${min}`);
-  if (perUnit.max !== undefined && value > perUnit.max) {
-    throw refuse(`is ${value}, above the maximum of ${perUnit.max}`);
-  }
+  const max = perUnit.max ?? DEFAULT_MAX_UNITS;
+  if (value > max) throw refuse(`is ${value}, above the maximum of ${max}`);
   return { count: value, unit };
 }
 

@@ -122,6 +122,11 @@ function checkedPreferences(
   return { ...(locale ? { locale } : {}), ...(notifyBy ? { notifyBy } : {}) };
 }
 
+/** A recipient as a citizen may see it: a phone or an email address, masked. */
+export function maskRecipient(recipient: string): string {
+  return recipient.includes('@') ? maskEmail(recipient) : maskPhone(recipient);
+}
+
 /** `+998901234567` -> `+99890*****67`. */
 function maskPhone(phone: string): string {
   return phone.length <= 8

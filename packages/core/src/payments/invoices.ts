@@ -106,7 +106,10 @@ export async function ensureInvoice(
         service_code: inquiry.service_code,
         service_version: inquiry.service_version,
         agency_code: inquiry.agency_code,
-        status: 'issued',
+        // A fee that comes to nothing (a 100% discount) is settled as it is made: there is nothing
+        // to pay, and the workflow's `requires: payment` must not wait for a payment that cannot come.
+        status: quote.total === 0 ? 'paid' : 'issued',
+        ...(quote.total === 0 ? { paid_at: now } : {}),
         currency: 'UZS',
         total: quote.total,
         lines: JSON.stringify(quote.lines),
@@ -198,6 +201,7 @@ export async function listInvoices(
     const query = trx<InvoiceRow>('invoices').where({ tenant_id: tenantId });
     if (filter.inquiryId) query.where('inquiry_id', filter.inquiryId);
     if (filter.serviceCode) query.where('service_code', filter.serviceCode);
+    if (filter.agencyCodes) query.whereIn('agency_code', [...filter.agencyCodes]);
     const overdue = (q: typeof query) =>
       q.where('status', 'issued').where('paid_amount', 0).where('due_at', '<=', now);
     if (filter.status === 'expired') {

@@ -12,11 +12,11 @@ export function assertPayable(tenantId: string, invoice: InvoiceRow, amount: unk
   }
   if (invoice.status !== 'issued') throw paymentErrors.notPayable(tenantId, invoice.id, invoice.status);
   const outstanding = soums(invoice.total) - soums(invoice.paid_amount);
-  if (typeof amount !== 'number' || !Number.isSafeInteger(amount)) {
+  if (typeof amount !== 'number' || !Number.isSafeInteger(amount) || amount <= 0) {
     throw paymentErrors.amountInvalid(
       tenantId,
       invoice.id,
-      'the amount must be a whole number of soums',
+      'the amount must be a whole number of soums above 0',
       outstanding,
     );
   }

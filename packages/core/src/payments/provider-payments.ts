@@ -143,10 +143,14 @@ export async function confirmCallback(
   const timeZone = await ctx.timeZoneOf(tenantId);
   const now = ctx.clock();
   const outcome = await ctx.db.withTenant(tenantId, async (trx): Promise<Outcome> => {
-    const payment = await trx<PaymentRow>('payments')
+    // Locks in the order cancellation takes them (the invoice, then its payments): no deadlock.
+    const found = await trx<PaymentRow>('payments')
       .where({ tenant_id: tenantId, provider_id: providerId, provider_reference: reference })
-      .first()
-      .forUpdate();
+      .first('id', 'invoice_id');
+    if (found) await invoiceRow(trx, tenantId, found.invoice_id, true);
+    const payment = found
+      ? await trx<PaymentRow>('payments').where({ tenant_id: tenantId, id: found.id }).first().forUpdate()
+      : undefined;
     if (!payment) {
       await appendAudit(trx, tenantId, {
         actor: `provider:${providerId}`,
@@ -156,6 +160,26 @@ export async function confirmCallback(
       return { kind: 'refused', error: paymentErrors.callbackRefused(tenantId, providerId, 'reference') };
     }
     const invoice = await invoiceRow(trx, tenantId, payment.invoice_id, true);
+    if (payment.status === 'failed' && paid) {
+      // The provider took money for a payment Darcha had given up on (its invoice was cancelled, or
+      // the provider first said unpaid): nothing is booked, and the money must go back through the
+      // provider. Said loudly, every time the provider reports it.
+      await appendAudit(trx, tenantId, {
+        actor: `provider:${providerId}`,
+        action: 'payment.unapplied',
+        subjectType: 'payment',
+        subjectId: payment.id,
+        details: { providerId, reference, amount, failureReason: payment.failure_reason },
+      });
+      ctx.logger?.warn(
+        { tenantId, paymentId: payment.id, providerId, reference, amount },
+        'a provider reports a failed payment as paid; the money is not applied',
+      );
+      return {
+        kind: 'refused',
+        error: paymentErrors.notApplicable(tenantId, payment.id, invoice!.id, invoice!.status),
+      };
+    }
     if (payment.status !== 'pending') {
       return {
         kind: 'done',

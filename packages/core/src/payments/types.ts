@@ -127,6 +127,8 @@ export interface InvoiceFilter {
   status?: InvoiceStatus;
   inquiryId?: string;
   serviceCode?: string;
+  /** Only invoices of these agencies (an agency officer's view); an empty list finds none. */
+  agencyCodes?: readonly string[];
   /** Default 50, at most 200. */
   limit?: number;
   offset?: number;

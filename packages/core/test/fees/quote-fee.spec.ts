@@ -270,6 +270,25 @@ describe('quoteFee', () => {
         expect(error.message).to.include('form field /hours').and.include(problem);
       }
     });
+
+    it('caps the count at 10,000 when the schedule sets no maximum, and never overflows into a crash', () => {
+      const pages: FeeSchedule = { amount: { sum: 1_000 }, perUnit: { field: '/pages', unit: 'page' } };
+      expect(quoteFee(pages, context({ formData: { pages: 10_000 } })).total).to.equal(10_000_000);
+      const error = refused(
+        () => quoteFee(pages, context({ formData: { pages: 9_000_000_000_000 } })),
+        'DARCHA_FEE_UNITS_INVALID',
+      );
+      expect(error.message).to.include('above the maximum of 10000');
+      const huge: FeeSchedule = {
+        amount: { sum: 1_000_000_000_000 },
+        perUnit: { field: '/pages', unit: 'page', max: 1_000_000 },
+      };
+      const overflow = refused(
+        () => quoteFee(huge, context({ formData: { pages: 1_000_000 } })),
+        'DARCHA_FEE_UNITS_INVALID',
+      );
+      expect(overflow.message).to.include('makes the amount too large');
+    });
   });
 
   describe('discounts by applicant category', () => {

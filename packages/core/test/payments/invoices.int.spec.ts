@@ -145,4 +145,32 @@ describe(`invoices (${dbEngine})`, () => {
     await expectCode(p.payments.invoiceFor('djizak', inquiry.id), 'DARCHA_INQUIRY_NOT_FOUND');
     expect((await p.payments.listInvoices('djizak')).items.some((i) => i.id === invoice.id)).to.equal(false);
   });
+
+  it('settles a fee that comes to nothing as it is made: a 100% discount never waits for a payment', async () => {
+    await p.f.catalog.setEntry('djizak', {
+      serviceCode: CADASTRE_EXTRACT.code,
+      offered: true,
+      agencyCode: 'kadastr',
+      overrides: { feeParams: { discounts: [{ category: 'disability-1', percent: 100 }] } },
+    });
+    const filing = p.f.filing({ serviceCode: CADASTRE_EXTRACT.code, formData: { area: 80 } });
+    const { inquiry } = await p.f.engine.file(
+      'djizak',
+      {
+        ...filing,
+        applicant: { ...filing.applicant, categories: ['disability-1'] } as typeof filing.applicant,
+      },
+      p.f.actors.operator,
+    );
+    const invoice = (await p.payments.ensureInvoice('djizak', inquiry.id, p.f.actors.operator))!;
+    expect(invoice).to.deep.include({ status: 'paid', total: 0, paidAmount: 0 });
+    expect(invoice.lines.map((l) => l.amount)).to.deep.equal([515_000, -515_000]);
+    expect(await p.f.db.withTenant('djizak', (trx) => p.payments.isPaid(trx, 'djizak', inquiry.id))).to.equal(
+      true,
+    );
+    await expectCode(
+      p.payments.payAtDesk('djizak', invoice.id, { amount: 0, method: 'cash' }, p.djizakCashier),
+      'DARCHA_PAYMENT_INVOICE_NOT_PAYABLE',
+    );
+  });
 });

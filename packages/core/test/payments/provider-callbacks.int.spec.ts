@@ -165,4 +165,21 @@ describe(`provider payments and callbacks (${dbEngine})`, () => {
     expect((await p.payments.getPayment('chirchik', second.id)).status).to.equal('failed');
     expect((await p.payments.getInvoice('chirchik', invoice.id)).paidAmount).to.equal(515_000);
   });
+
+  it('never drops money the provider took for a payment already given up on: 409 and audited, each time', async () => {
+    const { invoice, payment } = await started();
+    await p.payments.cancelInvoice('chirchik', invoice.id, 'filed twice', p.supervisor);
+    expect((await p.payments.getPayment('chirchik', payment.id)).status).to.equal('failed');
+    const before = await auditCount('payment.unapplied');
+    for (let i = 0; i < 2; i++) {
+      await expectCode(
+        p.payments.confirmCallback('chirchik', 'demo-pay', {
+          body: paid(payment.providerReference!, 515_000),
+        }),
+        'DARCHA_PAYMENT_NOT_APPLICABLE',
+      );
+    }
+    expect(await auditCount('payment.unapplied')).to.equal(before + 2);
+    expect((await p.payments.getInvoice('chirchik', invoice.id)).paidAmount).to.equal(0);
+  });
 });

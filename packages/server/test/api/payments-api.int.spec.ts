@@ -305,4 +305,47 @@ describe(`payments API (${engine})`, function () {
     });
     expect([cancelled.status, cancelled.body.status]).to.deep.equal([200, 'cancelled']);
   });
+
+  it('shows an agency’s officer the money of their agency’s inquiries only', async () => {
+    await platform.agencies.upsertAgency('chirchik', {
+      code: 'vodokanal',
+      kind: 'water',
+      names: { en: 'Vodokanal' },
+      contacts: {},
+      workingHours: {},
+      active: true,
+    });
+    const member = await platform.staff.create('chirchik', {
+      displayName: 'water officer',
+      roles: ['back_office'],
+      agencyCodes: ['vodokanal'],
+    });
+    await platform.identity.setStaffCredentials('chirchik', member.id, {
+      login: 'water',
+      password: PASSWORD,
+    });
+    agents['water'] = await signIn(server, 'chirchik', 'water');
+    const inquiry = await file();
+    const made = await post('cashier', `/inquiries/${inquiry.id}/invoice`).send({});
+    expect(made.status, JSON.stringify(made.body)).to.be.oneOf([200, 201]);
+    const paid = await post('cashier', `/invoices/${made.body.id}/payments`).send({
+      amount: FEE,
+      method: 'cash',
+    });
+    expect(paid.status, JSON.stringify(paid.body)).to.equal(201);
+    const paymentId = paid.body.payment.id as string;
+    for (const path of [
+      `/invoices/${made.body.id}`,
+      `/payments/${paymentId}`,
+      `/payments/${paymentId}/receipt`,
+      `/payments/${paymentId}/receipt/html`,
+    ]) {
+      expect((await get('water', path)).status, path).to.equal(404);
+      expect((await get('officer', path)).status, `${path} for an officer of every agency`).to.equal(200);
+    }
+    const list = await get('water', '/invoices');
+    expect(list.status).to.equal(200);
+    expect(list.body.items).to.deep.equal([]);
+    expect((await get('officer', '/invoices')).body.items.length).to.be.greaterThan(0);
+  });
 });

@@ -1,4 +1,5 @@
 import {
+  maskRecipient,
   NOTIFICATION_KINDS,
   NOTIFICATION_STATUSES,
   NOTIFY_CHANNELS,
@@ -130,7 +131,8 @@ function citizenMessage(message: NotificationMessage) {
   return {
     id: message.id,
     kind: message.kind,
-    recipient: message.recipient,
+    // Whoever holds the receipt slip reads this: the address is shown masked, as in the preferences.
+    recipient: maskRecipient(message.recipient),
     locale: message.locale,
     subject: message.subject,
     body: message.confidential ? null : message.body,

@@ -5,8 +5,9 @@ import {
   type InvoiceFilter,
   type Locale,
   type Platform,
+  type Principal,
 } from '@darcha/core';
-import { actorOf, assertVisible } from '../actor-of.js';
+import { actorOf, assertVisible, canSee, canSeeCityWide } from '../actor-of.js';
 import { idempotencyKeyOf } from '../if-match.js';
 import { objectSchema } from '../request-validator.js';
 import { defineRoute, type AnyRoute } from '../route-definition.js';
@@ -49,6 +50,28 @@ function receiptInquiryId(principal: { kind: string; inquiryIds?: readonly strin
 }
 
 /** Routes of invoices, payments, receipts and refunds. */
+/**
+ * Agency officers (and their API keys) see the money of their agencies' inquiries only, as they see
+ * only those inquiries; the cash desk, supervisors, administrators and auditors see the whole city.
+ */
+async function mayReadMoneyOf(
+  platform: Platform,
+  tenantId: string,
+  inquiryId: string,
+  principal: Principal | undefined,
+): Promise<boolean> {
+  if (canSeeCityWide(principal)) return true;
+  return canSee(principal, await platform.engine.get(tenantId, inquiryId));
+}
+
+/** The agencies an invoice list is narrowed to, or undefined for callers who see the whole city. */
+function agencyScope(principal: Principal | undefined): readonly string[] | undefined {
+  if (canSeeCityWide(principal)) return undefined;
+  if (principal?.kind !== 'staff' && principal?.kind !== 'api_key') return [];
+  // An officer bound to no agency sees every agency's back office (the rule inquiries follow).
+  return principal.agencyCodes.length === 0 ? undefined : principal.agencyCodes;
+}
+
 export const paymentRoutes: AnyRoute[] = [
   defineRoute<{ id: string }>({
     method: 'get',
@@ -133,8 +156,14 @@ export const paymentRoutes: AnyRoute[] = [
       }),
       responses: { 200: { description: 'A page of invoices.', schema: INVOICE_PAGE } },
     },
-    async handler({ platform, tenantId, query }) {
-      return { body: await platform.payments.listInvoices(tenantId, query) };
+    async handler({ platform, tenantId, query, principal }) {
+      const agencyCodes = agencyScope(principal);
+      return {
+        body: await platform.payments.listInvoices(tenantId, {
+          ...query,
+          ...(agencyCodes ? { agencyCodes } : {}),
+        }),
+      };
     },
   }),
 
@@ -150,8 +179,10 @@ export const paymentRoutes: AnyRoute[] = [
       params: idParams,
       responses: { 200: { description: 'The invoice with its payments.', schema: INVOICE_WITH_PAYMENTS } },
     },
-    async handler({ platform, tenantId, params }) {
+    async handler({ platform, tenantId, params, principal }) {
       const invoice = await platform.payments.getInvoice(tenantId, params.id);
+      if (!(await mayReadMoneyOf(platform, tenantId, invoice.inquiryId, principal)))
+        throw paymentErrors.invoiceNotFound(tenantId, params.id);
       return { body: { ...invoice, payments: await platform.payments.paymentsOf(tenantId, invoice.id) } };
     },
   }),
@@ -322,8 +353,10 @@ export const paymentRoutes: AnyRoute[] = [
       params: idParams,
       responses: { 200: { description: 'The payment with its refunds.', schema: PAYMENT_WITH_REFUNDS } },
     },
-    async handler({ platform, tenantId, params }) {
+    async handler({ platform, tenantId, params, principal }) {
       const payment = await platform.payments.getPayment(tenantId, params.id);
+      if (!(await mayReadMoneyOf(platform, tenantId, payment.inquiryId, principal)))
+        throw paymentErrors.paymentNotFound(tenantId, params.id);
       return { body: { ...payment, refunds: await platform.payments.refundsOf(tenantId, payment.id) } };
     },
   }),
@@ -342,8 +375,11 @@ export const paymentRoutes: AnyRoute[] = [
       params: idParams,
       responses: { 200: { description: 'The receipt data.', schema: RECEIPT } },
     },
-    async handler({ platform, tenantId, params }) {
-      return { body: await platform.payments.receipt(tenantId, params.id) };
+    async handler({ platform, tenantId, params, principal }) {
+      const receipt = await platform.payments.receipt(tenantId, params.id);
+      if (!(await mayReadMoneyOf(platform, tenantId, receipt.inquiryId, principal)))
+        throw paymentErrors.paymentNotFound(tenantId, params.id);
+      return { body: receipt };
     },
   }),
 
@@ -364,8 +400,10 @@ export const paymentRoutes: AnyRoute[] = [
       query: objectSchema({ lang: { enum: [...LOCALES] } }),
       responses: { 200: HTML_PAGE },
     },
-    async handler({ platform, tenantId, params, query, res }) {
+    async handler({ platform, tenantId, params, query, res, principal }) {
       const receipt = await platform.payments.receipt(tenantId, params.id);
+      if (!(await mayReadMoneyOf(platform, tenantId, receipt.inquiryId, principal)))
+        throw paymentErrors.paymentNotFound(tenantId, params.id);
       sendHtml(
         res,
         await platform.documents.renderReceipt(tenantId, {
