@@ -1,5 +1,5 @@
 import { definePlugin } from '@darcha/core';
-import { DOCUMENT_TRANSLATIONS } from '@darcha/plugin-agency-gas';
+import { UTILITY_DOCUMENT_TRANSLATIONS } from '@darcha/plugin-agency-gas';
 import { electricityBasics } from './services/electricity-basics.js';
 
 /**
@@ -27,5 +27,5 @@ export default definePlugin({
   services: electricityBasics.services,
   workflows: electricityBasics.workflows,
   templates: electricityBasics.templates,
-  translations: DOCUMENT_TRANSLATIONS,
+  translations: UTILITY_DOCUMENT_TRANSLATIONS,
 });

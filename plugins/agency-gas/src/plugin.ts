@@ -2,13 +2,13 @@ import { definePlugin } from '@darcha/core';
 import { gasBasics } from './services/gas-basics.js';
 import { cylinderSupply } from './services/cylinder-supply.js';
 import { meterReadingDispute } from './services/meter-reading-dispute.js';
-import { DOCUMENT_TRANSLATIONS } from './utility-kit/index.js';
+import { UTILITY_DOCUMENT_TRANSLATIONS } from './utility-kit/index.js';
 import { cylinderSupplyWorkflow } from './workflows/cylinder-supply.js';
 import { meterReadingDisputeWorkflow } from './workflows/meter-reading-dispute.js';
 
 /**
- * agency-gas: Gorgas's service pack, reusable by every city. It also exports the utility kit that
- * the electricity and water packs build their shared services with.
+ * agency-gas: Gorgas's service pack, reusable by every city. It also exports the utility kit (on
+ * @darcha/service-kit) that the electricity and water packs build their shared services with.
  */
 export default definePlugin({
   id: 'agency-gas',
@@ -30,5 +30,5 @@ export default definePlugin({
   services: [...gasBasics.services, meterReadingDispute, cylinderSupply],
   workflows: [...gasBasics.workflows, meterReadingDisputeWorkflow, cylinderSupplyWorkflow],
   templates: gasBasics.templates,
-  translations: DOCUMENT_TRANSLATIONS,
+  translations: UTILITY_DOCUMENT_TRANSLATIONS,
 });

@@ -1,6 +1,6 @@
 import { expect } from 'chai';
 import { LOCALES, isDarchaError } from '@darcha/core';
-import { DOCUMENT_TRANSLATIONS } from '../src/index.js';
+import { DOCUMENT_TRANSLATIONS } from '@darcha/service-kit';
 import { describeForms } from './form-cases.js';
 import type { UtilityTestCity } from './utility-test-city.js';
 

@@ -1,5 +1,5 @@
 import { definePlugin } from '@darcha/core';
-import { DOCUMENT_TRANSLATIONS } from '@darcha/plugin-agency-gas';
+import { UTILITY_DOCUMENT_TRANSLATIONS } from '@darcha/plugin-agency-gas';
 import { meterVerification } from './services/meter-verification.js';
 import { waterBasics } from './services/water-basics.js';
 import { waterDocuments } from './services/water-documents.js';
@@ -31,5 +31,5 @@ export default definePlugin({
   services: [...waterBasics.services, meterVerification, wellMeterSealing],
   workflows: [...waterBasics.workflows, meterVerificationWorkflow, wellMeterSealingWorkflow],
   templates: { ...waterBasics.templates, ...waterDocuments },
-  translations: DOCUMENT_TRANSLATIONS,
+  translations: UTILITY_DOCUMENT_TRANSLATIONS,
 });

@@ -1,12 +1,6 @@
 import type { ServiceDefinition } from '@darcha/core';
-import {
-  ADDRESS_FIELD,
-  CADASTRE_FIELD,
-  PHONE_FIELD,
-  utilityForm,
-  utilityService,
-  utilityUi,
-} from '../utility-kit/index.js';
+import { ADDRESS_FIELD, CADASTRE_FIELD, PHONE_FIELD, serviceForm } from '@darcha/service-kit';
+import { utilityService, utilityUi } from '../utility-kit/index.js';
 import { CYLINDER_STAGES, CYLINDER_WORKFLOW_KEY } from '../workflows/cylinder-supply.js';
 
 /**
@@ -29,7 +23,7 @@ export const cylinderSupply: ServiceDefinition = utilityService({
     en: 'Liquefied gas cylinders are delivered to homes without a gas network.',
   },
   applicantTypes: ['individual'],
-  form: utilityForm({
+  form: serviceForm({
     identity: 'pinfl',
     properties: {
       cadastreNumber: CADASTRE_FIELD,

@@ -1,5 +1,6 @@
 import type { ServiceDefinition } from '@darcha/core';
-import { ACCOUNT_FIELD, PHONE_FIELD, utilityForm, utilityService, utilityUi } from '../utility-kit/index.js';
+import { PHONE_FIELD, serviceForm } from '@darcha/service-kit';
+import { ACCOUNT_FIELD, utilityService, utilityUi } from '../utility-kit/index.js';
 import { DISPUTE_WORKFLOW_KEY, DISPUTE_WORKING_DAYS } from '../workflows/meter-reading-dispute.js';
 
 /**
@@ -23,7 +24,7 @@ export const meterReadingDispute: ServiceDefinition = utilityService({
     en: 'When the bill shows another reading than the meter, the meter is inspected and the bill recalculated.',
   },
   kind: 'appeal',
-  form: utilityForm({
+  form: serviceForm({
     identity: 'either',
     properties: {
       account: ACCOUNT_FIELD,

@@ -1,30 +1,23 @@
 import type {
   Locale,
-  LocalizedText,
   JsonSchema,
   ServiceDefinition,
   TemplateSources,
   WorkflowDefinition,
 } from '@darcha/core';
-import { documentTemplate, type DocumentText } from './document-template.js';
-import { informationWorkflow } from './information-workflow.js';
-import { stagedWorkflow } from './staged-workflow.js';
 import {
-  ACCOUNT_FIELD,
   ADDRESS_FIELD,
   CADASTRE_FIELD,
   PHONE_FIELD,
-  utilityForm,
-  utilityUi,
-} from './utility-form.js';
+  informationWorkflow,
+  serviceForm,
+  stagedWorkflow,
+  type DocumentText,
+  type ServiceText,
+} from '@darcha/service-kit';
+import { utilityDocumentTemplate } from './utility-documents.js';
+import { ACCOUNT_FIELD, utilityUi } from './utility-form.js';
 import { utilityService } from './utility-service.js';
-
-/** What a catalog shows of one service: names, a description and search words. */
-export interface ServiceText {
-  names: LocalizedText;
-  descriptions: LocalizedText;
-  keywords: Partial<Record<Locale, string[]>>;
-}
 
 /** The utility-specific parts of the three services every utility offers. */
 export interface UtilityBasicsSpec {
@@ -113,7 +106,7 @@ export function utilityBasics(spec: UtilityBasicsSpec): {
     ...common,
     code: `${area}.connection`,
     ...text(spec.connection),
-    form: utilityForm({
+    form: serviceForm({
       identity: 'either',
       properties: {
         cadastreNumber: CADASTRE_FIELD,
@@ -144,7 +137,7 @@ export function utilityBasics(spec: UtilityBasicsSpec): {
     ...common,
     code: `${area}.no-debt-certificate`,
     ...text(spec.noDebtCertificate),
-    form: utilityForm({
+    form: serviceForm({
       identity: 'either',
       properties: {
         account: ACCOUNT_FIELD,
@@ -164,7 +157,7 @@ export function utilityBasics(spec: UtilityBasicsSpec): {
     ...text(spec.debtInformation),
     kind: 'information',
     channels: ['desk', 'online', 'api'],
-    form: utilityForm({ properties: { account: ACCOUNT_FIELD, phone: PHONE_FIELD }, required: ['account'] }),
+    form: serviceForm({ properties: { account: ACCOUNT_FIELD, phone: PHONE_FIELD }, required: ['account'] }),
     ui: utilityUi(['account', 'phone']),
     // "Immediate" in services.md; 30 minutes is *assumed* as the desk's target.
     sla: { unit: 'minutes', value: 30 },
@@ -194,8 +187,8 @@ export function utilityBasics(spec: UtilityBasicsSpec): {
     informationWorkflow(key('debt-information'), spec.debtInformation.names),
   ];
   const templates: TemplateSources = {
-    [key('connection-act')]: documentTemplate(spec.connection.document),
-    [key('no-debt-certificate')]: documentTemplate(spec.noDebtCertificate.document),
+    [key('connection-act')]: utilityDocumentTemplate(spec.connection.document),
+    [key('no-debt-certificate')]: utilityDocumentTemplate(spec.noDebtCertificate.document),
   };
   return { services: [connection, noDebt, debtInformation], workflows, templates };
 }

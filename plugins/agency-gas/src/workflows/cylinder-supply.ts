@@ -1,5 +1,5 @@
 import type { WorkflowDefinition } from '@darcha/core';
-import { stagedWorkflow, type WorkStage } from '../utility-kit/index.js';
+import { stagedWorkflow, type WorkStage } from '@darcha/service-kit';
 
 export const CYLINDER_WORKFLOW_KEY = 'agency-gas/cylinder-supply';
 

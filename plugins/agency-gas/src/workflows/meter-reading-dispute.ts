@@ -1,5 +1,5 @@
 import type { WorkflowDefinition } from '@darcha/core';
-import { stagedWorkflow } from '../utility-kit/index.js';
+import { stagedWorkflow } from '@darcha/service-kit';
 
 export const DISPUTE_WORKFLOW_KEY = 'agency-gas/meter-reading-dispute';
 

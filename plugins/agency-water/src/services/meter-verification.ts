@@ -1,13 +1,6 @@
 import type { ServiceDefinition } from '@darcha/core';
-import {
-  ACCOUNT_FIELD,
-  METER_SERIAL_FIELD,
-  PHONE_FIELD,
-  bhmFee,
-  utilityForm,
-  utilityService,
-  utilityUi,
-} from '@darcha/plugin-agency-gas';
+import { ACCOUNT_FIELD, METER_SERIAL_FIELD, utilityService, utilityUi } from '@darcha/plugin-agency-gas';
+import { PHONE_FIELD, bhmFee, serviceForm } from '@darcha/service-kit';
 import { meterVerificationWorkflow } from '../workflows/paid-meter-work.js';
 
 /**
@@ -29,7 +22,7 @@ export const meterVerification: ServiceDefinition = utilityService({
     ru: 'Счётчик поверяют в аккредитованной лаборатории и выдают свидетельство о поверке.',
     en: 'The meter is verified by an accredited laboratory and a verification certificate is issued.',
   },
-  form: utilityForm({
+  form: serviceForm({
     identity: 'either',
     properties: {
       account: ACCOUNT_FIELD,

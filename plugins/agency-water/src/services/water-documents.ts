@@ -1,9 +1,9 @@
 import type { TemplateSources } from '@darcha/core';
-import { documentTemplate } from '@darcha/plugin-agency-gas';
+import { utilityDocumentTemplate } from '@darcha/plugin-agency-gas';
 
 /** The verification certificate and the sealing act, in the four locales. */
 export const waterDocuments: TemplateSources = {
-  'agency-water/verification-certificate': documentTemplate({
+  'agency-water/verification-certificate': utilityDocumentTemplate({
     'uz-Latn': {
       title: 'Suv hisoblagichini qiyoslash guvohnomasi',
       statement: '{{form.meterSerial}} raqamli hisoblagich qiyoslandi va foydalanishga yaroqli.',
@@ -21,7 +21,7 @@ export const waterDocuments: TemplateSources = {
       statement: 'Meter {{form.meterSerial}} has been verified and is fit for use.',
     },
   }),
-  'agency-water/sealing-act': documentTemplate({
+  'agency-water/sealing-act': utilityDocumentTemplate({
     'uz-Latn': {
       title: 'Quduqdagi hisoblagichni plombalash dalolatnomasi',
       statement: '{{form.address}} manzilidagi quduqda {{form.meterSerial}} raqamli hisoblagich plombalandi.',

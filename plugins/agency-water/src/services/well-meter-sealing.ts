@@ -1,15 +1,6 @@
 import type { ServiceDefinition } from '@darcha/core';
-import {
-  ACCOUNT_FIELD,
-  ADDRESS_FIELD,
-  CADASTRE_FIELD,
-  METER_SERIAL_FIELD,
-  PHONE_FIELD,
-  bhmFee,
-  utilityForm,
-  utilityService,
-  utilityUi,
-} from '@darcha/plugin-agency-gas';
+import { ACCOUNT_FIELD, METER_SERIAL_FIELD, utilityService, utilityUi } from '@darcha/plugin-agency-gas';
+import { ADDRESS_FIELD, CADASTRE_FIELD, PHONE_FIELD, bhmFee, serviceForm } from '@darcha/service-kit';
 import { wellMeterSealingWorkflow } from '../workflows/paid-meter-work.js';
 
 /** Sealing a water meter on a well: the owner applies; 10 days; 50% of the BHM (services.md). */
@@ -27,7 +18,7 @@ export const wellMeterSealing: ServiceDefinition = utilityService({
     ru: 'По заявлению владельца скважины счётчик опломбируют и выдают акт.',
     en: "On the well owner's application the meter is sealed and an act issued.",
   },
-  form: utilityForm({
+  form: serviceForm({
     identity: 'either',
     properties: {
       account: ACCOUNT_FIELD,

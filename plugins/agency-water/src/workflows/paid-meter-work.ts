@@ -1,5 +1,5 @@
 import type { WorkflowDefinition } from '@darcha/core';
-import { stagedWorkflow } from '@darcha/plugin-agency-gas';
+import { stagedWorkflow } from '@darcha/service-kit';
 
 /**
  * Meter verification: paid first, then verified by the laboratory within 14 working days

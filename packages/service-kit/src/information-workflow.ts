@@ -2,7 +2,7 @@ import type { LocalizedText, WorkflowDefinition } from '@darcha/core';
 import { WORKFLOW_NAMES as N } from './workflow-names.js';
 
 /**
- * A free consultation recorded as an inquiry of kind `information` (utility debt information): the
+ * A free consultation recorded as an inquiry of kind `information`: the
  * front office (or the agency's officer) answers at once, the answer being the comment the citizen
  * sees; when nothing can be said (no such account) it is declined with the reason. The state has one
  * working hour before the supervisors are alerted.

@@ -1,6 +1,6 @@
 import type { LocalizedText } from '@darcha/core';
 
-/** Names of the states and actions every utility workflow shares, in the four locales. */
+/** Names of the states and actions every kit workflow shares, in the four locales. */
 export const WORKFLOW_NAMES = {
   submitted: { 'uz-Latn': 'Qabul qilindi', 'uz-Cyrl': 'Қабул қилинди', ru: 'Принято', en: 'Submitted' },
   awaitingPayment: {

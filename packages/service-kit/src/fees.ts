@@ -1,4 +1,5 @@
 import { SCHEDULE_RULE, type FeeSchedule, type ServiceFee } from '@darcha/core';
+import { serviceKitErrors } from './service-kit.errors.js';
 
 /**
  * 50% off for people in the social protection register and disability groups I and II: the law
@@ -15,6 +16,7 @@ export const SOCIAL_DISCOUNTS: NonNullable<FeeSchedule['discounts']> = [
  * social discounts, invoiced at filing.
  */
 export function bhmFee(multiple: number): ServiceFee {
+  if (!Number.isFinite(multiple) || multiple <= 0) throw serviceKitErrors.bhmMultipleInvalid(multiple);
   return {
     free: false,
     rule: SCHEDULE_RULE,
