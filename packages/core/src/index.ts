@@ -148,6 +148,7 @@ export type {
   TemplateHelper,
   TemplateSources,
   Translations,
+  WithTenant,
   WorkflowDefinitionData,
 } from './plugins/contributions.js';
 

@@ -36,6 +36,7 @@ function handle(platform: Platform, pluginId: string, route: PluginRoute): Reque
       if (unsafe && !target.access.anyone && authLocals(res).session) checkCsrf(req, res);
       const result = await route.handler({
         tenantId,
+        withTenant: (work) => platform.db.withTenant(tenantId, work),
         params: req.params as Record<string, string>,
         query: req.query as Record<string, unknown>,
         body: req.body as unknown,

@@ -216,7 +216,10 @@ export async function openPlatform(options: OpenPlatformOptions): Promise<Platfo
         ...pluginEventSubscribers(
           host.contributions,
           host.active().map((p) => p.id),
-          { isEnabled: (tenantId, pluginId) => host.tenantPlugins.isEnabled(tenantId, pluginId) },
+          {
+            isEnabled: (tenantId, pluginId) => host.tenantPlugins.isEnabled(tenantId, pluginId),
+            withTenant: (tenantId, work) => db.withTenant(tenantId, work),
+          },
         ),
         effectsSubscriber({ engine, contributions: host.contributions, coreEffects }),
         ...coreSubscribers,

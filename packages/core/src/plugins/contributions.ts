@@ -1,3 +1,4 @@
+import type { TenantTransaction } from '../db/types.js';
 import type { LocalizedText, Locale } from '../i18n/locales.js';
 import type { Logger } from '../logging/logger.js';
 
@@ -10,11 +11,19 @@ import type { Logger } from '../logging/logger.js';
 /** A workflow definition as data; the workflow engine validates it when it is published. */
 export type WorkflowDefinitionData = { key: string; version: number; [key: string]: unknown };
 
-/** A named guard: may the transition happen? Resolved by name `<plugin-id>/<name>`. */
+/** Runs `work` in a new transaction bound to one tenant (row-level security admits only its rows). */
+export type WithTenant = <T>(work: (trx: TenantTransaction) => Promise<T>) => Promise<T>;
+
+/**
+ * A named guard: may the transition happen? Resolved by name `<plugin-id>/<name>`. `trx` is the
+ * transition's own transaction (bound to the tenant): what the guard reads is what the transition
+ * commits against, and anything it writes commits or rolls back with the transition.
+ */
 export type GuardFunction = (input: {
   tenantId: string;
   inquiry: unknown;
   data?: unknown;
+  trx: TenantTransaction;
 }) => boolean | Promise<boolean>;
 
 /** A named effect run after a transition commits (issue a certificate, notify ...). */
@@ -45,6 +54,8 @@ export interface PluginRoute {
 
 export interface PluginRouteRequest {
   tenantId: string;
+  /** Transactions bound to the request's tenant: the plugin's own tables, under row-level security. */
+  withTenant: WithTenant;
   params: Record<string, string>;
   query: Record<string, unknown>;
   body: unknown;
@@ -160,10 +171,14 @@ export interface PaymentProvider {
   }): Promise<{ reference: string; paid: boolean; amount: number } | null>;
 }
 
-/** Handles a domain event delivered from the outbox (at least once: be idempotent). */
+/**
+ * Handles a domain event delivered from the outbox (at least once: be idempotent). `withTenant` runs
+ * work in a transaction bound to the event's tenant.
+ */
 export type EventHandler = (event: {
   type: string;
   tenantId: string;
   payload: unknown;
   id: string;
+  withTenant: WithTenant;
 }) => Promise<void>;

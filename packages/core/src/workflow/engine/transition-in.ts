@@ -386,12 +386,13 @@ async function checkGuards(
         );
       }
     } else {
-      await runPluginGuard(rt, inquiry, transition, input, guard);
+      await runPluginGuard(trx, rt, inquiry, transition, input, guard);
     }
   }
 }
 
 async function runPluginGuard(
+  trx: TenantTransaction,
   rt: EngineRuntime,
   inquiry: Inquiry,
   transition: WorkflowTransition,
@@ -411,7 +412,7 @@ async function runPluginGuard(
   }
   let passed: boolean;
   try {
-    passed = await guard({ tenantId, inquiry, data: input.data });
+    passed = await guard({ tenantId, inquiry, data: input.data, trx });
   } catch (error) {
     if (isDarchaError(error)) throw error;
     throw new DarchaError({

@@ -1,4 +1,6 @@
 import type { ContributionRegistry } from '../../plugins/contribution-registry.js';
+import type { TenantTransaction } from '../../db/types.js';
+import type { WithTenant } from '../../plugins/contributions.js';
 import type { OutboxSubscriber } from './outbox-types.js';
 
 /** How plugin handlers are matched to tenants. */
@@ -9,6 +11,11 @@ export interface PluginEventSubscriberOptions {
    * every active plugin gets every tenant's events.
    */
   isEnabled?: (tenantId: string, pluginId: string) => Promise<boolean>;
+  /**
+   * Transactions bound to a tenant, handed to handlers as `event.withTenant` (`db.withTenant`).
+   * Without it, a handler that calls `withTenant` gets an error.
+   */
+  withTenant?: <T>(tenantId: string, work: (trx: TenantTransaction) => Promise<T>) => Promise<T>;
 }
 
 /** The subscriber name of a plugin's event handlers. */
@@ -46,7 +53,12 @@ export function pluginEventSubscribers(
       const handler = handlerOf(pluginId, event.type);
       if (!handler) return;
       if (options.isEnabled && !(await options.isEnabled(event.tenantId, pluginId))) return;
-      await handler({ type: event.type, tenantId: event.tenantId, payload: event.payload, id: event.id });
+      const { tenantId } = event;
+      const withTenant: WithTenant = (work) => {
+        if (!options.withTenant) throw new Error('pluginEventSubscribers was built without withTenant');
+        return options.withTenant(tenantId, work);
+      };
+      await handler({ type: event.type, tenantId, payload: event.payload, id: event.id, withTenant });
     },
   }));
 }
