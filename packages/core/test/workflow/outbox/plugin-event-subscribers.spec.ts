@@ -43,7 +43,13 @@ describe('plugin event subscribers', () => {
     registry.add(plugin('agency-gas', { 'inquiry.filed': async (e) => void gas.push(e) }));
     registry.add(plugin('agency-water', { 'inquiry.transitioned': async (e) => void water.push(e) }));
     registry.add(plugin('city-chirchik', {}));
-    const subscribers = pluginEventSubscribers(registry, ['agency-gas', 'agency-water', 'city-chirchik']);
+    const opened: string[] = [];
+    const subscribers = pluginEventSubscribers(registry, ['agency-gas', 'agency-water', 'city-chirchik'], {
+      withTenant: async (tenantId, work) => {
+        opened.push(tenantId);
+        return work({} as Parameters<typeof work>[0]);
+      },
+    });
     expect(subscribers.map((s) => s.name)).to.deep.equal([
       'plugin:agency-gas',
       'plugin:agency-water',
@@ -51,7 +57,7 @@ describe('plugin event subscribers', () => {
     ]);
     expect(subscribers.map((s) => s.handles('inquiry.filed'))).to.deep.equal([true, false, false]);
     await subscribers[0]!.deliver(event());
-    expect(gas).to.deep.equal([
+    expect(gas.map(({ withTenant: _, ...rest }) => rest)).to.deep.equal([
       {
         type: 'inquiry.filed',
         tenantId: 'chirchik',
@@ -59,6 +65,9 @@ describe('plugin event subscribers', () => {
         id: '7f0c1c9e-2b1a-4c52-9a55-0d6f5b3c2a10',
       },
     ]);
+    // The handler's transactions are bound to the event's tenant.
+    expect(await gas[0]!.withTenant(async () => 'done')).to.equal('done');
+    expect(opened).to.deep.equal(['chirchik']);
     expect(water).to.deep.equal([]);
   });
 
