@@ -6,7 +6,7 @@ import { expect } from 'chai';
 
 // `npm start` as a user runs it: a real process on the embedded database in a fresh data directory.
 const ROOT = path.resolve(import.meta.dirname, '../..');
-const MAIN = ['--conditions=darcha-source', '--import', 'tsx', 'packages/server/src/main.ts'];
+const MAIN = ['--conditions=darcha-source', '--import', 'tsx', 'packages/demo/src/main.ts'];
 const CLI = ['--conditions=darcha-source', '--import', 'tsx', 'packages/cli/src/bin.ts'];
 
 /** These tests are about the embedded database, whichever engine the rest of the suite uses. */

@@ -134,6 +134,7 @@ export type {
   TenantModuleContext,
   TenantPluginStatus,
 } from './plugins/types.js';
+export type { TenantSetup } from './plugins/tenant-setup.js';
 export type {
   AdminPage,
   DashboardWidget,

@@ -1,11 +1,14 @@
 import { loadConfig, openPlatform, type LoadConfigOptions, type Logger, type Platform } from '@darcha/core';
 import { createServer, type DarchaServer } from './create-server.js';
-import { seedDemoAccounts } from './demo-accounts.js';
-import { seedDemoTenants } from './demo-tenants.js';
 
 export interface RunServerOptions extends LoadConfigOptions {
   /** Install SIGINT/SIGTERM handlers that shut down cleanly (default true). */
   handleSignals?: boolean;
+  /**
+   * Runs once the platform is open and migrated, before the server listens (the demo creates its
+   * cities here). A failure closes the platform and fails the start.
+   */
+  prepare?: (platform: Platform) => Promise<void>;
 }
 
 export interface RunningServer {
@@ -21,8 +24,8 @@ export interface RunningServer {
 }
 
 /**
- * What `npm start` does: read and validate the configuration (nothing is touched if it is wrong),
- * open the database and migrate, then listen. Signals shut it down cleanly.
+ * Runs the server: read and validate the configuration (nothing is touched if it is wrong), open the
+ * database and migrate, `prepare` (the demo), then listen. Signals shut it down cleanly.
  */
 export async function runServer(options: RunServerOptions = {}): Promise<RunningServer> {
   const config = loadConfig(options);
@@ -49,18 +52,9 @@ export async function runServer(options: RunServerOptions = {}): Promise<Running
     platform.logger.info({ signal: signalledEarly }, 'stopped during startup');
     process.exit(0);
   }
-  if (config.demo) {
+  if (options.prepare) {
     try {
-      await seedDemoTenants(platform.tenants);
-      const accounts = await seedDemoAccounts(platform);
-      if (accounts.length > 0) {
-        // Shown once (only the hashes are kept), in the message: fields named password are redacted.
-        const lines = accounts.map(
-          (a) =>
-            `${a.tenantId ?? '(platform, no city)'}: login ${a.login}, password ${a.password} (${a.role})`,
-        );
-        platform.logger.warn(`demo sign-in accounts created, shown once:\n  ${lines.join('\n  ')}`);
-      }
+      await options.prepare(platform);
     } catch (error) {
       await platform.close();
       throw error;

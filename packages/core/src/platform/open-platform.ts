@@ -10,6 +10,7 @@ import { createLogger, type Logger } from '../logging/logger.js';
 import { CORE_NAMESPACE, coreMigrations } from '../migrations/index.js';
 import type { LoadedPlugin } from '../plugins/plugin-checks.js';
 import { PluginHost } from '../plugins/plugin-host.js';
+import { tenantSetup } from '../plugins/tenant-setup.js';
 import { loadPlugins } from '../plugins/plugin-loader.js';
 import type { PluginReportEntry } from '../plugins/types.js';
 import type { AgencyDirectory, ServiceRegistry, TenantCatalog } from '../registry/contracts.js';
@@ -162,8 +163,34 @@ export async function openPlatform(options: OpenPlatformOptions): Promise<Platfo
       await workflows.load();
       await workflows.publish('core', [COMPOSITE_WORKFLOW_V1, COMPOSITE_WORKFLOW]);
     }
-    plugins = new PluginHost({ config, logger, db, tenants, root, tenantContainers, services, workflows });
+    // Tenant hooks configure their tenant through the services built below (documents last).
+    const setupDeps: { documents?: PostgresDocumentService } = {};
     const calendars = new TenantCalendarStore({ db, tenants });
+    plugins = new PluginHost({
+      config,
+      logger,
+      db,
+      tenants,
+      root,
+      tenantContainers,
+      services,
+      workflows,
+      tenantSetup: (tenantId, pluginId) =>
+        tenantSetup(
+          {
+            services: () => services.list(),
+            agencies,
+            catalog,
+            calendars,
+            tenants,
+            documents: {
+              setBranding: (id, input, actor) => setupDeps.documents!.setBranding(id, input, actor),
+            },
+          },
+          tenantId,
+          pluginId,
+        ),
+    });
     const staff = new PostgresStaffDirectory({ db });
     const activeTenants = async () => (await tenants.list({ status: 'active' })).map((t) => t.id);
     // The engine wakes the dispatcher after each commit; the dispatcher is built after the engine.
@@ -254,6 +281,7 @@ export async function openPlatform(options: OpenPlatformOptions): Promise<Platfo
       ...(config.http.publicUrl ? { publicUrl: config.http.publicUrl } : {}),
       afterOutboxWrite: () => dispatcher.wake(),
     });
+    setupDeps.documents = documents;
     coreEffects.set(ISSUE_DOCUMENT_EFFECT, issueDocumentEffect(documents));
     const notifications = new PostgresNotificationService({
       db,

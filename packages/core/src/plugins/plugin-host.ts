@@ -18,6 +18,7 @@ import { ExtensionPoints, PluginAccess } from './plugin-access.js';
 import { checkPlugins, type LoadedPlugin } from './plugin-checks.js';
 import { pluginErrors } from './plugin.errors.js';
 import { TenantPluginManager, type PluginEnablement } from './tenant-plugin-manager.js';
+import type { TenantSetup } from './tenant-setup.js';
 import type {
   DarchaPlugin,
   PluginContext,
@@ -42,6 +43,11 @@ export interface PluginHostDeps {
    */
   workflows?: Pick<WorkflowDefinitionStore, 'publish' | 'withdrawPlugin' | 'isPublished'>;
   policy?: PluginFailurePolicy;
+  /**
+   * The tenant setup handed to tenant hooks as `ctx.setup` (the platform builds it over its
+   * services). Without it, `ctx.setup` refuses every call.
+   */
+  tenantSetup?: (tenantId: string, pluginId: string) => TenantSetup;
 }
 
 interface Hosted {
@@ -314,8 +320,25 @@ export class PluginHost {
       tenantId,
       settings,
       withTenant: (work) => this.#deps.db.withTenant(tenantId, work),
+      setup: this.#deps.tenantSetup?.(tenantId, plugin.id) ?? noTenantSetup(),
     };
   }
+}
+
+function noTenantSetup(): TenantSetup {
+  const refuse = (): never => {
+    throw new Error('this plugin host was built without tenantSetup');
+  };
+  return {
+    services: refuse,
+    upsertAgency: refuse,
+    listAgencies: refuse,
+    upsertDesk: refuse,
+    offerService: refuse,
+    setCalendar: refuse,
+    updateSettings: refuse,
+    setDocumentBranding: refuse,
+  };
 }
 
 /** A plugin's migrations namespace: `plugin_<id with underscores>`. */

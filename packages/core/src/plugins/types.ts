@@ -19,6 +19,7 @@ import type {
   WorkflowDefinitionData,
 } from './contributions.js';
 import type { ExtensionPoint } from './extension-point.js';
+import type { TenantSetup } from './tenant-setup.js';
 
 /** `agency`: a reusable service pack; `city`: one tenant's OSS; `feature`: anything else. */
 export type PluginKind = 'agency' | 'city' | 'feature';
@@ -119,6 +120,8 @@ export interface PluginTenantContext<TConfig = unknown, TSettings = unknown> ext
   settings: TSettings;
   /** Runs `work` in a transaction bound to this tenant. */
   withTenant<T>(work: (trx: TenantTransaction) => Promise<T>): Promise<T>;
+  /** Configures this tenant through core's services: agencies, catalog, calendar, settings, branding. */
+  setup: TenantSetup;
 }
 
 export interface TenantModuleContext<TConfig = unknown, TSettings = unknown> {
