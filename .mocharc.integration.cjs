@@ -3,6 +3,7 @@ module.exports = {
   spec: [
     'packages/*/test/**/*.int.spec.ts',
     'plugins/*/test/**/*.int.spec.ts',
+    'examples/*/test/**/*.int.spec.ts',
     'test/integration/**/*.spec.ts',
   ],
   ignore: ['**/node_modules/**'],

@@ -4,9 +4,8 @@ import type { CityAgency, CityPackSpec } from './city-pack.types.js';
 import { OPERATING_MODEL_SETTINGS } from './operating-models.js';
 
 /**
- * Refuses to enable the pack for any tenant but its city, or while an agency offers a service that
- * no active plugin publishes: checked on every enable, before the first-time setup runs, so a
- * refused enable leaves nothing half set up.
+ * Refuses a tenant other than the pack's city, and an agency that offers a service no active plugin
+ * publishes, before anything is written.
  */
 export function checkCityPack(spec: CityPackSpec, ctx: PluginTenantContext): void {
   if (ctx.tenantId !== spec.tenant.id) throw cityKitErrors.wrongTenant(spec.id, spec.tenant.id, ctx.tenantId);
@@ -18,12 +17,18 @@ export function checkCityPack(spec: CityPackSpec, ctx: PluginTenantContext): voi
  * Sets up the city's OSS in its tenant, through core's services (validated and audited as
  * `plugin:<id>`): the operating model's settings and the pack's own, the calendar, the agencies
  * under their local names, each agency's services in the catalog, and the documents' header. Every
- * step is an upsert, so applying twice changes nothing. Runs once per city (the pack's `seed`):
- * later changes by the city's administrators are theirs to keep.
+ * step is an upsert, so applying twice changes nothing.
+ *
+ * Runs when the pack is enabled, until it has once succeeded: the last step records
+ * `oss.setUpBy: "<pack id>"` in the tenant's settings, and from then on enabling again changes
+ * nothing (the city's administrators keep their changes). A failure refuses the enable; enabling
+ * again retries the whole setup.
  */
 export async function applyCityPack(spec: CityPackSpec, ctx: PluginTenantContext): Promise<void> {
   const { setup } = ctx;
   checkCityPack(spec, ctx);
+  const own = await setup.ownSettings();
+  if ((own['oss'] as { setUpBy?: unknown } | undefined)?.setUpBy === spec.id) return;
   const published = setup.services();
   const offers = spec.agencies.map((agency) => ({
     agency,
@@ -45,6 +50,7 @@ export async function applyCityPack(spec: CityPackSpec, ctx: PluginTenantContext
     }
   }
   await setup.setDocumentBranding(spec.branding ?? { header: brandingHeader(spec) });
+  await setup.updateSettings({ oss: { setUpBy: spec.id } });
   ctx.logger.info(
     {
       city: spec.tenant.id,

@@ -1,5 +1,5 @@
 import { definePlugin, type DarchaPlugin } from '@darcha/core';
-import { applyCityPack, checkCityPack } from './apply-city-pack.js';
+import { applyCityPack } from './apply-city-pack.js';
 import type { CityPackSpec, DemoStaffMember } from './city-pack.types.js';
 import { demoStaffFor } from './operating-models.js';
 
@@ -13,8 +13,8 @@ export interface CityPack {
 }
 
 /**
- * Builds a city pack: a plugin of kind `city` that, the first time its city enables it, sets up
- * the city's OSS (see {@link applyCityPack}); its own services and workflows are contributed as any
+ * Builds a city pack: a plugin of kind `city` that, when its city enables it, sets up the city's
+ * OSS once (see {@link applyCityPack}); its own services and workflows are contributed as any
  * plugin's. The city's tenant itself is created by whoever onboards the city (the demo, `darcha
  * tenant create`, the admin UI) from `spec.tenant`.
  *
@@ -32,8 +32,7 @@ export function defineCityPack(spec: CityPackSpec): CityPack {
     engines: { darcha: '^1.0.0' },
     dependsOn: spec.dependsOn,
     ...spec.contributions,
-    onTenantEnable: async (ctx) => checkCityPack(spec, ctx),
-    seed: (ctx) => applyCityPack(spec, ctx),
+    onTenantEnable: (ctx) => applyCityPack(spec, ctx),
   });
   return { plugin, spec, demoStaff: () => demoStaffFor(spec.operatingModel, spec.agencies) };
 }

@@ -31,6 +31,16 @@ function testCity(id: string, model: OperatingModel) {
 }
 
 const alpha = testCity('alpha', 'seconded-staff');
+/** A city whose pack asks for an override the extract does not allow (it sets no SLA bounds). */
+const gamma = (() => {
+  const pack = testCity('gamma', 'seconded-staff');
+  const [gorgas, cadastreUnit] = pack.spec.agencies;
+  const agencies = [
+    gorgas!,
+    { ...cadastreUnit!, overrides: { 'cadastre.register-extract': { slaValue: 3 } } },
+  ];
+  return defineCityPack({ ...pack.spec, agencies });
+})();
 const beta = testCity('beta', 'unitary-enterprise');
 const EXTRACT = 'cadastre.register-extract';
 const FORM = {
@@ -51,8 +61,8 @@ describe('city packs (city-kit)', function () {
 
   before(async () => {
     host = await startTestHost({
-      plugins: [gas, cadastre, alpha.plugin, beta.plugin],
-      tenants: [UZBEKISTAN, ...UZBEKISTAN_REGIONS, alpha.spec.tenant, beta.spec.tenant],
+      plugins: [gas, cadastre, alpha.plugin, beta.plugin, gamma.plugin],
+      tenants: [UZBEKISTAN, ...UZBEKISTAN_REGIONS, alpha.spec.tenant, beta.spec.tenant, gamma.spec.tenant],
       enable: {
         alpha: ['agency-gas', 'agency-cadastre', 'city-alpha'],
         beta: ['agency-gas', 'agency-cadastre', 'city-beta'],
@@ -156,6 +166,15 @@ describe('city packs (city-kit)', function () {
     expect(await host.platform.plugins.isEnabled('beta', 'city-alpha')).to.equal(false);
     const settings = await host.platform.tenants.effectiveSettings('beta');
     expect(settings['workflow']).to.deep.include({ routing: 'round_robin' });
+  });
+
+  it('refuses the enable when a setup step fails, leaving the city to be set up on the next try', async () => {
+    const error = await host.platform.plugins.tenantPlugins
+      .enable('gamma', 'city-gamma')
+      .catch((e: unknown) => e);
+    expect(isDarchaError(error) && error.code).to.equal('DARCHA_CATALOG_OVERRIDE_INVALID');
+    expect(await host.platform.plugins.isEnabled('gamma', 'city-gamma')).to.equal(false);
+    expect(await host.platform.tenants.ownSettings('gamma')).not.to.have.nested.property('oss.setUpBy');
   });
 
   it('seconded staff: the inquiry waits in its agency’s queue; only that agency’s officers take it', async () => {

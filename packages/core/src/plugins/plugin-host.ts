@@ -336,6 +336,7 @@ function noTenantSetup(): TenantSetup {
     upsertDesk: refuse,
     offerService: refuse,
     setCalendar: refuse,
+    ownSettings: refuse,
     updateSettings: refuse,
     setDocumentBranding: refuse,
   };

@@ -28,6 +28,8 @@ export interface TenantSetup {
   offerService(entry: CatalogEntryInput): Promise<void>;
   /** Replaces the tenant's own calendar (working week, holidays, moved working days). */
   setCalendar(definition: CalendarDefinition): Promise<void>;
+  /** The tenant's own settings (without what it inherits). */
+  ownSettings(): Promise<TenantSettings>;
   /** Merges into the tenant's own settings; `null` removes a key (inherit it again). */
   updateSettings(patch: TenantSettings): Promise<TenantSettings>;
   /** Replaces the logo, header lines and signatory printed on the tenant's documents. */
@@ -47,6 +49,7 @@ export interface TenantSetupDeps {
   };
   calendars: { set(tenantId: string, definition: CalendarDefinition, actorId: string): Promise<unknown> };
   tenants: {
+    ownSettings(id: string): Promise<TenantSettings>;
     updateSettings(id: string, patch: TenantSettings, options?: { actor?: string }): Promise<TenantSettings>;
   };
   documents: {
@@ -64,6 +67,7 @@ export function tenantSetup(deps: TenantSetupDeps, tenantId: string, pluginId: s
     upsertDesk: (desk) => deps.agencies.upsertDesk(tenantId, desk, { actor }),
     offerService: (entry) => deps.catalog.setEntry(tenantId, entry, { actor }),
     setCalendar: async (definition) => void (await deps.calendars.set(tenantId, definition, actor)),
+    ownSettings: () => deps.tenants.ownSettings(tenantId),
     updateSettings: (patch) => deps.tenants.updateSettings(tenantId, patch, { actor }),
     setDocumentBranding: (branding) => deps.documents.setBranding(tenantId, branding, actor),
   };
