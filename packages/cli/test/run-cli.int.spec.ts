@@ -98,6 +98,15 @@ describe('darcha CLI', () => {
     expect(err.join('\n')).to.include('DARCHA_TENANT_PARENT_INVALID');
   });
 
+  it('enables and disables plugins for a tenant, and names an unknown one', async () => {
+    expect(await darcha('plugin', 'enable', 'chirchik', 'agency-gas', 'agency-water')).to.equal(0);
+    expect(out).to.deep.equal(['enabled agency-gas for chirchik', 'enabled agency-water for chirchik']);
+    expect(await darcha('plugin', 'disable', 'chirchik', 'agency-water')).to.equal(0);
+    expect(out).to.deep.equal(['disabled agency-water for chirchik']);
+    expect(await darcha('plugin', 'enable', 'chirchik', 'agency-nowhere')).to.equal(3);
+    expect(err.join('\n')).to.include('DARCHA_PLUGIN_NOT_FOUND');
+  });
+
   it('creates a platform administrator with a password shown once, and lists them', async () => {
     expect(await darcha('user', 'create', 'ops@example.uz', '--name', 'Operations')).to.equal(0);
     expect(out[0]).to.match(/^created platform administrator ops@example\.uz \(/);

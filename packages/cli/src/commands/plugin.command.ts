@@ -7,7 +7,7 @@ import { createPluginPackage } from './plugin-new.js';
 import { verifyPluginPackage } from './plugin-verify.js';
 
 export function registerPluginCommands(program: Command): void {
-  const plugin = program.command('plugin').description('create, verify and list plugins');
+  const plugin = program.command('plugin').description('create, verify, list, enable and disable plugins');
 
   plugin
     .command('new <id>')
@@ -48,6 +48,30 @@ next steps (from the repository root):
       console.log(verified ? `${verified.id}@${verified.version} (${result.source})` : result.source);
       for (const problem of problems) console.log(`  ${problem.code}  ${problem.text}`);
       throw cliErrors.pluginVerifyFailed(verified?.id ?? dir, problems.length, problems[0]!);
+    });
+
+  plugin
+    .command('enable <tenant> <ids...>')
+    .description('enable plugins for a tenant, in the order given (agency packs before the city pack)')
+    .action(async (tenantId: string, ids: string[], _options: unknown, command: Command) => {
+      await withPlatform(command.optsWithGlobals<GlobalOptions>(), async (platform) => {
+        for (const id of ids) {
+          await platform.plugins.tenantPlugins.enable(tenantId, id, { actor: 'cli' });
+          console.log(`enabled ${id} for ${tenantId}`);
+        }
+      });
+    });
+
+  plugin
+    .command('disable <tenant> <ids...>')
+    .description('disable plugins for a tenant (their data is kept)')
+    .action(async (tenantId: string, ids: string[], _options: unknown, command: Command) => {
+      await withPlatform(command.optsWithGlobals<GlobalOptions>(), async (platform) => {
+        for (const id of ids) {
+          await platform.plugins.tenantPlugins.disable(tenantId, id, { actor: 'cli' });
+          console.log(`disabled ${id} for ${tenantId}`);
+        }
+      });
     });
 
   plugin
