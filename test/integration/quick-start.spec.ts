@@ -24,7 +24,8 @@ interface Started {
 function start(env: Record<string, string>): Started {
   const child = spawn(process.execPath, MAIN, {
     cwd: ROOT,
-    env: { ...withoutDatabaseUrl(), LOG_LEVEL: 'warn', ...env },
+    // The demo history (35,000 inquiries) is left out unless a test asks for it.
+    env: { ...withoutDatabaseUrl(), LOG_LEVEL: 'warn', DARCHA_DEMO_HISTORY: 'false', ...env },
   });
   let output = '';
   child.stdout!.on('data', (chunk: Buffer) => (output += chunk.toString()));
@@ -118,6 +119,21 @@ describe('npm start on the embedded database', function () {
     await waitForHealth(38473, first, 60);
     first.child.kill('SIGINT');
     expect(await first.exited).to.equal(0);
+  });
+
+  it('seeds the demo history on the first start (a hundredth of it here), and only once', async () => {
+    const dataDir = path.join(dir, 'with-history');
+    const started = start({ PORT: '38474', DARCHA_DATA_DIR: dataDir, DARCHA_DEMO_HISTORY: '0.01' });
+    await waitForHealth(38474, started, 60);
+    started.child.kill('SIGTERM');
+    expect(await started.exited).to.equal(0);
+    const seeded = spawnSync(process.execPath, [...CLI, 'seed', 'demo'], {
+      cwd: ROOT,
+      env: { ...withoutDatabaseUrl(), DARCHA_DATA_DIR: dataDir, LOG_LEVEL: 'warn' },
+      encoding: 'utf8',
+    });
+    expect(seeded.status, seeded.stderr).to.equal(0);
+    expect(seeded.stdout).to.include('chirchik 2013-01-01..2013-12-31: already seeded, nothing added');
   });
 
   it('refuses a bad config value with its code, before touching any data', async () => {

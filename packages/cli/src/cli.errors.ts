@@ -12,6 +12,16 @@ export const cliErrors = {
     });
   },
 
+  demoMissing(packageName: string, reason: string): DarchaError {
+    return new DarchaError({
+      code: 'DARCHA_CLI_DEMO_MISSING',
+      kind: 'not_found',
+      message: `darcha seed demo needs the package ${packageName} (the demo cities and their packs), which cannot be loaded: ${reason}`,
+      hint: `Install ${packageName} next to @darcha/cli (in a checkout it is the workspace packages/demo: run npm install).`,
+      details: { package: packageName },
+    });
+  },
+
   pluginDirExists(dir: string): DarchaError {
     return new DarchaError({
       code: 'DARCHA_CLI_PLUGIN_DIR_EXISTS',

@@ -1,6 +1,7 @@
 import { Command } from 'commander';
 import { registerMigrateCommand } from './commands/migrate.command.js';
 import { registerPluginCommands } from './commands/plugin.command.js';
+import { registerSeedCommands } from './commands/seed.command.js';
 import { registerTenantCommands } from './commands/tenant.command.js';
 import { registerUserCommands } from './commands/user.command.js';
 
@@ -15,5 +16,6 @@ export function createProgram(): Command {
   registerTenantCommands(program);
   registerPluginCommands(program);
   registerUserCommands(program);
+  registerSeedCommands(program);
   return program;
 }
