@@ -21,8 +21,8 @@ export interface DarchaConfig {
   /** Sign-in and citizens' codes; optional. */
   auth?: AuthConfig;
   /**
-   * Create the demo tenants (Uzbekistan, its regions, and the cities Chirchik, Djizak and Namangan)
-   * when they are missing. Defaults to true on the embedded database and false on PostgreSQL.
+   * `npm start` (`@darcha/demo`) creates the demo (Uzbekistan, its regions, the cities Chirchik,
+   * Djizak and Namangan with their packs, accounts and history) when it is missing. Defaults to true on the embedded database and false on PostgreSQL.
    * Env `DARCHA_DEMO` (`true` / `false`).
    */
   demo: boolean;
