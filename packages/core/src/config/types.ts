@@ -22,7 +22,8 @@ export interface DarchaConfig {
   auth?: AuthConfig;
   /**
    * `npm start` (`@darcha/demo`) creates the demo (Uzbekistan, its regions, the cities Chirchik,
-   * Djizak and Namangan with their packs, accounts and history) when it is missing. Defaults to true on the embedded database and false on PostgreSQL.
+   * Djizak and Namangan with their packs, accounts and history) when it is missing. Defaults to
+   * true on the embedded database and false on PostgreSQL.
    * Env `DARCHA_DEMO` (`true` / `false`).
    */
   demo: boolean;
