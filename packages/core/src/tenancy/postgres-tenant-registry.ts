@@ -1,4 +1,5 @@
 import { appendAuditFromHost } from '../audit/audit-log.js';
+import { TenantReadCache } from './tenant-read-cache.js';
 import type { Database } from '../db/database.js';
 import type { HostTransaction } from '../db/types.js';
 import { fieldErrorsFromAjv, type FieldError } from '../errors/field-error.js';
@@ -38,6 +39,7 @@ const ALLOWED_PARENTS: Record<TenantKind, readonly TenantKind[]> = {
 export class PostgresTenantRegistry implements TenantRegistry {
   readonly #db: Database;
   readonly #domains: TenantDomains;
+  readonly #cache = new TenantReadCache();
 
   constructor(db: Database) {
     this.#db = db;
@@ -54,32 +56,34 @@ export class PostgresTenantRegistry implements TenantRegistry {
     const defaultLocale = input.defaultLocale ?? 'uz-Latn';
     const timeZone = input.timeZone ?? 'Asia/Tashkent';
     this.#checkFields(input.id, { names: input.names, defaultLocale, timeZone });
-    return this.#db.withHost(async (trx) => {
-      if (await trx('tenants').where({ id: input.id }).first('id')) throw tenantExists(input.id);
-      await this.#checkParent(trx, input.id, input.kind, input.parentId ?? null);
-      const [row] = await trx<TenantRow>('tenants')
-        .insert({
-          id: input.id,
-          kind: input.kind,
-          parent_id: input.parentId ?? null,
-          names: JSON.stringify(input.names),
-          default_locale: defaultLocale,
-          time_zone: timeZone,
-          settings: JSON.stringify(input.settings ?? {}),
-        } as never)
-        .onConflict('id')
-        .ignore()
-        .returning('*');
-      if (!row) throw tenantExists(input.id); // created concurrently
-      await appendAuditFromHost(trx, input.id, {
-        ...actor(options),
-        action: 'tenant.create',
-        subjectType: 'tenant',
-        subjectId: input.id,
-        details: { kind: input.kind, parentId: input.parentId ?? null },
-      });
-      return toTenant(row);
-    });
+    return this.#cache.afterWrite(
+      this.#db.withHost(async (trx) => {
+        if (await trx('tenants').where({ id: input.id }).first('id')) throw tenantExists(input.id);
+        await this.#checkParent(trx, input.id, input.kind, input.parentId ?? null);
+        const [row] = await trx<TenantRow>('tenants')
+          .insert({
+            id: input.id,
+            kind: input.kind,
+            parent_id: input.parentId ?? null,
+            names: JSON.stringify(input.names),
+            default_locale: defaultLocale,
+            time_zone: timeZone,
+            settings: JSON.stringify(input.settings ?? {}),
+          } as never)
+          .onConflict('id')
+          .ignore()
+          .returning('*');
+        if (!row) throw tenantExists(input.id); // created concurrently
+        await appendAuditFromHost(trx, input.id, {
+          ...actor(options),
+          action: 'tenant.create',
+          subjectType: 'tenant',
+          subjectId: input.id,
+          details: { kind: input.kind, parentId: input.parentId ?? null },
+        });
+        return toTenant(row);
+      }),
+    );
   }
 
   async get(id: string): Promise<Tenant> {
@@ -88,10 +92,16 @@ export class PostgresTenantRegistry implements TenantRegistry {
     return tenant;
   }
 
+  /** Read through the cache: every request resolves its tenant, and tenants seldom change. */
   async find(id: string): Promise<Tenant | undefined> {
     assertTenantId(id);
+    const cached = this.#cache.tenant(id);
+    if (cached) return cached.value;
+    const generation = this.#cache.generation;
     const row = await this.#db.withHost((trx) => trx<TenantRow>('tenants').where({ id }).first());
-    return row ? toTenant(row) : undefined;
+    const tenant = row ? toTenant(row) : undefined;
+    this.#cache.setTenant(id, tenant, generation);
+    return tenant;
   }
 
   async list(query: ListTenantsQuery = {}): Promise<Tenant[]> {
@@ -109,29 +119,31 @@ export class PostgresTenantRegistry implements TenantRegistry {
     assertTenantId(id);
     if (!validateUpdateTenant(patch))
       throw tenantInputInvalid(id, fieldErrorsFromAjv(validateUpdateTenant.errors));
-    return this.#db.withHost(async (trx) => {
-      const current = await lockWritableTenant(trx, id);
-      const names = patch.names ?? current.names;
-      const defaultLocale = patch.defaultLocale ?? current.default_locale;
-      this.#checkFields(id, { names, defaultLocale, timeZone: patch.timeZone ?? current.time_zone });
-      if (patch.parentId !== undefined && patch.parentId !== current.parent_id) {
-        await this.#checkParent(trx, id, current.kind, patch.parentId);
-      }
-      const changes: Record<string, unknown> = { updated_at: trx.fn.now() };
-      if (patch.names) changes['names'] = JSON.stringify(patch.names);
-      if (patch.parentId !== undefined) changes['parent_id'] = patch.parentId;
-      if (patch.defaultLocale) changes['default_locale'] = patch.defaultLocale;
-      if (patch.timeZone) changes['time_zone'] = patch.timeZone;
-      const [row] = await trx<TenantRow>('tenants').where({ id }).update(changes).returning('*');
-      await appendAuditFromHost(trx, id, {
-        ...actor(options),
-        action: 'tenant.update',
-        subjectType: 'tenant',
-        subjectId: id,
-        details: { fields: Object.keys(patch) },
-      });
-      return toTenant(row!);
-    });
+    return this.#cache.afterWrite(
+      this.#db.withHost(async (trx) => {
+        const current = await lockWritableTenant(trx, id);
+        const names = patch.names ?? current.names;
+        const defaultLocale = patch.defaultLocale ?? current.default_locale;
+        this.#checkFields(id, { names, defaultLocale, timeZone: patch.timeZone ?? current.time_zone });
+        if (patch.parentId !== undefined && patch.parentId !== current.parent_id) {
+          await this.#checkParent(trx, id, current.kind, patch.parentId);
+        }
+        const changes: Record<string, unknown> = { updated_at: trx.fn.now() };
+        if (patch.names) changes['names'] = JSON.stringify(patch.names);
+        if (patch.parentId !== undefined) changes['parent_id'] = patch.parentId;
+        if (patch.defaultLocale) changes['default_locale'] = patch.defaultLocale;
+        if (patch.timeZone) changes['time_zone'] = patch.timeZone;
+        const [row] = await trx<TenantRow>('tenants').where({ id }).update(changes).returning('*');
+        await appendAuditFromHost(trx, id, {
+          ...actor(options),
+          action: 'tenant.update',
+          subjectType: 'tenant',
+          subjectId: id,
+          details: { fields: Object.keys(patch) },
+        });
+        return toTenant(row!);
+      }),
+    );
   }
 
   suspend(id: string, reason: string, options: ActorOptions = {}): Promise<Tenant> {
@@ -211,37 +223,44 @@ export class PostgresTenantRegistry implements TenantRegistry {
     }
     const sizeProblem = settingsSizeProblem(patch);
     if (sizeProblem) throw tenantInputInvalid(id, [{ field: '/settings', message: sizeProblem }]);
-    return this.#db.withHost(async (trx) => {
-      const current = await lockWritableTenant(trx, id);
-      const settings = applySettingsPatch(current.settings, patch);
-      await trx('tenants')
-        .where({ id })
-        .update({ settings: JSON.stringify(settings), updated_at: trx.fn.now() });
-      await appendAuditFromHost(trx, id, {
-        ...actor(options),
-        action: 'tenant.settings.update',
-        subjectType: 'tenant',
-        subjectId: id,
-        details: { keys: Object.keys(patch) },
-      });
-      return settings;
-    });
+    return this.#cache.afterWrite(
+      this.#db.withHost(async (trx) => {
+        const current = await lockWritableTenant(trx, id);
+        const settings = applySettingsPatch(current.settings, patch);
+        await trx('tenants')
+          .where({ id })
+          .update({ settings: JSON.stringify(settings), updated_at: trx.fn.now() });
+        await appendAuditFromHost(trx, id, {
+          ...actor(options),
+          action: 'tenant.settings.update',
+          subjectType: 'tenant',
+          subjectId: id,
+          details: { keys: Object.keys(patch) },
+        });
+        return settings;
+      }),
+    );
   }
 
   addDomain(id: string, host: string, options: ActorOptions = {}): Promise<void> {
-    return this.#domains.add(id, host, options);
+    return this.#cache.afterWrite(this.#domains.add(id, host, options));
   }
 
   removeDomain(host: string, options: ActorOptions = {}): Promise<void> {
-    return this.#domains.remove(host, options);
+    return this.#cache.afterWrite(this.#domains.remove(host, options));
   }
 
   domainsOf(id: string): Promise<string[]> {
     return this.#domains.of(id);
   }
 
-  findByDomain(host: string): Promise<string | undefined> {
-    return this.#domains.find(host);
+  async findByDomain(host: string): Promise<string | undefined> {
+    const cached = this.#cache.domain(host);
+    if (cached) return cached.value;
+    const generation = this.#cache.generation;
+    const tenantId = await this.#domains.find(host);
+    this.#cache.setDomain(host, tenantId, generation);
+    return tenantId;
   }
 
   async #changeStatus(
@@ -254,33 +273,35 @@ export class PostgresTenantRegistry implements TenantRegistry {
     if (status !== 'active' && !(typeof reason === 'string' && reason.trim().length > 0)) {
       throw tenantInputInvalid(id, [{ field: '/reason', message: `is required to make a tenant ${status}` }]);
     }
-    return this.#db.withHost(async (trx) => {
-      const current = await lockWritableTenant(trx, id);
-      if (status === 'archived') {
-        const children = await trx('tenants')
-          .where({ parent_id: id })
-          .whereNot({ status: 'archived' })
-          .pluck('id');
-        if (children.length > 0) throw tenantHasChildren(id, children.map(String));
-      }
-      const [row] = await trx<TenantRow>('tenants')
-        .where({ id })
-        .update({ status, status_reason: reason?.trim() ?? null, updated_at: trx.fn.now() } as never)
-        .returning('*');
-      await appendAuditFromHost(trx, id, {
-        ...actor(options),
-        action:
-          status === 'active'
-            ? 'tenant.resume'
-            : status === 'suspended'
-              ? 'tenant.suspend'
-              : 'tenant.archive',
-        subjectType: 'tenant',
-        subjectId: id,
-        details: { from: current.status, to: status, reason },
-      });
-      return toTenant(row!);
-    });
+    return this.#cache.afterWrite(
+      this.#db.withHost(async (trx) => {
+        const current = await lockWritableTenant(trx, id);
+        if (status === 'archived') {
+          const children = await trx('tenants')
+            .where({ parent_id: id })
+            .whereNot({ status: 'archived' })
+            .pluck('id');
+          if (children.length > 0) throw tenantHasChildren(id, children.map(String));
+        }
+        const [row] = await trx<TenantRow>('tenants')
+          .where({ id })
+          .update({ status, status_reason: reason?.trim() ?? null, updated_at: trx.fn.now() } as never)
+          .returning('*');
+        await appendAuditFromHost(trx, id, {
+          ...actor(options),
+          action:
+            status === 'active'
+              ? 'tenant.resume'
+              : status === 'suspended'
+                ? 'tenant.suspend'
+                : 'tenant.archive',
+          subjectType: 'tenant',
+          subjectId: id,
+          details: { from: current.status, to: status, reason },
+        });
+        return toTenant(row!);
+      }),
+    );
   }
 
   #checkFields(id: string, fields: { names: LocalizedText; defaultLocale: Locale; timeZone: string }): void {
