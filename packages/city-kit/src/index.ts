@@ -11,3 +11,4 @@ export { OPERATING_MODEL_SETTINGS, demoStaffFor } from './operating-models.js';
 export { UZBEKISTAN, UZBEKISTAN_REGIONS, uzbekistanCalendar } from './uzbekistan.js';
 export { HOLIDAY_YEARS, uzbekistanHolidays } from './uzbekistan-holidays.js';
 export { AGENCY_TYPES, cityAgency, type AgencyType } from './agency-types.js';
+export { SELF_FINANCING_OSS_PACKS, selfFinancingOssAgencies } from './self-financing-oss.js';

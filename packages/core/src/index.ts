@@ -312,6 +312,15 @@ export type {
 export { WorkflowDefinitionStore } from './workflow/engine/workflow-definition-store.js';
 export { CompiledWorkflow } from './workflow/engine/compiled-workflow.js';
 export {
+  addSla,
+  clockAfterMove,
+  plannedTimers,
+  type AnySla,
+  type InquiryClock,
+  type PlannedTimer,
+  type TimerReaction,
+} from './workflow/engine/schedule.js';
+export {
   COMPOSITE_WORKFLOW,
   COMPOSITE_WORKFLOW_V1,
   type CompositeProgress,

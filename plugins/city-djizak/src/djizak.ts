@@ -1,4 +1,4 @@
-import { cityAgency, defineCityPack } from '@darcha/city-kit';
+import { SELF_FINANCING_OSS_PACKS, defineCityPack, selfFinancingOssAgencies } from '@darcha/city-kit';
 import type { LocalizedText } from '@darcha/core';
 
 const NAMES: LocalizedText = { 'uz-Latn': 'Jizzax', 'uz-Cyrl': 'Жиззах', ru: 'Джизак', en: 'Djizak' };
@@ -28,35 +28,6 @@ export const djizak = defineCityPack({
     ru: 'ГУП «Центр Единое окно» г. Джизак',
     en: 'Djizak One-Stop-Shop (state unitary enterprise)',
   },
-  agencies: [
-    // The OSS itself: its paid services, its information desk and its e-report help.
-    cityAgency('oss', 'oss', NAMES),
-    cityAgency('info', 'oss-info', NAMES),
-    cityAgency('tax', 'oss-reports', NAMES, {
-      names: {
-        'uz-Latn': 'Yagona darcha: elektron hisobotlar bo‘yicha yordam',
-        'uz-Cyrl': 'Ягона дарча: электрон ҳисоботлар бўйича ёрдам',
-        ru: 'Единое окно: помощь с электронной отчётностью',
-        en: 'One-Stop-Shop: e-report help',
-      },
-      offers: ['tax.e-report-help'],
-    }),
-    // The back offices the front office routes to.
-    cityAgency('tax', 'tax-inspection', NAMES, { offers: ['tax.certificate'] }),
-    cityAgency('employment', 'employment-centre', NAMES),
-    cityAgency('chamber', 'chamber-consulting', NAMES),
-    cityAgency('gas', 'gorgas', NAMES),
-    cityAgency('electricity', 'gorelektroset', NAMES),
-    cityAgency('water', 'gorvodokanal', NAMES),
-  ],
-  dependsOn: [
-    'oss-centre',
-    'agency-information',
-    'agency-tax',
-    'agency-employment',
-    'agency-chamber',
-    'agency-gas',
-    'agency-electricity',
-    'agency-water',
-  ].map((id) => ({ id, range: '^0.1.0' })),
+  agencies: selfFinancingOssAgencies(NAMES),
+  dependsOn: [...SELF_FINANCING_OSS_PACKS],
 });

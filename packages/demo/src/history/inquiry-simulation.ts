@@ -1,11 +1,13 @@
-import type { CompiledWorkflow, HistoryKind, PublicStatus, WorkingCalendar } from '@darcha/core';
 import {
   clockAfterMove,
-  pendingTimers,
   type AnySla,
-  type ClockTimer,
+  type CompiledWorkflow,
+  type HistoryKind,
   type InquiryClock,
-} from './inquiry-clock.js';
+  type PublicStatus,
+  type WorkingCalendar,
+} from '@darcha/core';
+import { pendingTimers, type ClockTimer } from './inquiry-clock.js';
 import { SYSTEM, type HistoryActor, type StaffPool } from './staff-pool.js';
 
 /** One history entry as the engine appends it. */
