@@ -77,7 +77,23 @@ export async function loadNewInquiries(url: string, city: GeneratedCity): Promis
   await copyRows(url, 'inquiry_history', HISTORY_COLUMNS, rows.map(filedEntry));
   await copyRows(url, 'inquiry_timers', TIMER_COLUMNS, rows.map(slaTimer));
   await advanceCounters(url, city.tenantId, city.counters);
+  await analyze(url, ['inquiries', 'inquiry_history', 'inquiry_timers']);
   return rows.map((row) => String(row['id']));
+}
+
+/**
+ * Gathers planner statistics after a bulk load, as an operator would (autovacuum would do it within a
+ * minute or so). Without them the planner takes a freshly loaded table for empty and may scan every
+ * pending timer of the city to delete one inquiry's.
+ */
+async function analyze(url: string, tables: readonly string[]): Promise<void> {
+  const client = new pg.Client({ connectionString: url });
+  await client.connect();
+  try {
+    for (const table of tables) await client.query(`analyze ${table}`);
+  } finally {
+    await client.end();
+  }
 }
 
 function filedEntry(inquiry: Row): Row {

@@ -2,6 +2,7 @@ import type { Knex } from 'knex';
 import { DarchaError } from '../errors/darcha-error.js';
 import { assertTenantId } from '../tenancy/tenant-id.js';
 import { assertMigrations, migrationTableName } from './migration-names.js';
+import type { SessionSettings, SessionTransactionConfig } from './session-client.js';
 import { runInTransactionScope } from './transaction-scope.js';
 import {
   APP_ROLE,
@@ -45,19 +46,14 @@ export class Database {
    * Runs `work` in one transaction bound to `tenantId`: the tenant is set transaction-locally
    * (`set_config(..., true)`, so it cannot leak through the pool) and the transaction acts as the
    * app role, so row-level security applies even where the login user is a superuser (PGlite).
+   * Both are sent with `BEGIN` in the same round trip (`SessionPgClient`).
    * Commits when `work` resolves, rolls back when it throws.
    */
   async withTenant<T>(tenantId: string, work: (trx: TenantTransaction) => Promise<T>): Promise<T> {
     assertTenantId(tenantId);
     this.#assertOpen();
     return runInTransactionScope('tenant', tenantId, () =>
-      this.#knex.transaction(async (trx) => {
-        await trx.raw(`select set_config('${TENANT_SETTING}', ?, true), set_config('role', ?, true)`, [
-          tenantId,
-          APP_ROLE,
-        ]);
-        return work(trx);
-      }),
+      this.#knex.transaction(work, sessionConfig({ [TENANT_SETTING]: tenantId, role: APP_ROLE })),
     );
   }
 
@@ -68,10 +64,7 @@ export class Database {
   async withHost<T>(work: (trx: HostTransaction) => Promise<T>): Promise<T> {
     this.#assertOpen();
     return runInTransactionScope('host', undefined, () =>
-      this.#knex.transaction(async (trx) => {
-        await trx.raw(`select set_config('role', ?, true)`, [HOST_ROLE]);
-        return work(trx);
-      }),
+      this.#knex.transaction(work, sessionConfig({ role: HOST_ROLE })),
     );
   }
 
@@ -150,4 +143,10 @@ export class Database {
       },
     };
   }
+}
+
+/** knex's transaction options carrying session settings, which only `SessionPgClient` reads. */
+function sessionConfig(session: SessionSettings): Knex.TransactionConfig {
+  const config: SessionTransactionConfig = { session };
+  return config;
 }

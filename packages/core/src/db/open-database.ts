@@ -5,6 +5,7 @@ import { DarchaError } from '../errors/darcha-error.js';
 import type { Logger } from '../logging/logger.js';
 import { DataDirLock } from './data-dir-lock.js';
 import { Database, type DatabaseEngine } from './database.js';
+import { SessionPgClient } from './session-client.js';
 
 /** Oldest PostgreSQL major version Darcha supports (server_version_num / 10000). */
 export const MIN_POSTGRES_MAJOR = 15;
@@ -50,7 +51,7 @@ export async function openDatabase(options: OpenDatabaseOptions): Promise<Databa
 async function openPostgres(url: string, poolMax: number, log: Knex.Logger): Promise<DatabaseEngine> {
   const location = describeUrl(url);
   const knex = knexFactory({
-    client: 'pg',
+    client: SessionPgClient,
     log,
     connection: { connectionString: url, application_name: 'darcha' },
     pool: { min: 0, max: poolMax },
@@ -109,7 +110,7 @@ async function openPglite(options: OpenDatabaseOptions, log: Knex.Logger): Promi
     });
   }
   const knex = knexFactory({
-    client: 'pg',
+    client: SessionPgClient,
     log,
     // A fresh adapter per connection; PGlite itself stays open until close().
     connection: () => createPgConfig(pglite) as unknown as Knex.PgConnectionConfig,

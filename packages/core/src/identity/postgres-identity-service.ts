@@ -104,7 +104,8 @@ export class PostgresIdentityService implements IdentityService {
     input: StaffCredentialsInput,
     options?: ActorOptions,
   ): Promise<void> {
-    return this.#staff.set(tenantId, staffId, input, options);
+    // Setting credentials revokes the member's sessions.
+    return this.#sessions.afterRevoking(this.#staff.set(tenantId, staffId, input, options));
   }
 
   async signInStaff(tenantId: string, login: string, password: string): Promise<string> {
@@ -125,6 +126,14 @@ export class PostgresIdentityService implements IdentityService {
 
   findSession(token: string): Promise<SessionRecord | undefined> {
     return this.#sessions.find(token);
+  }
+
+  /**
+   * Drops the sessions this process trusts without reading them (for 5 s after a read), so that the
+   * next request of each reads its session again: for changes made elsewhere, such as a deactivated member.
+   */
+  forgetSessions(): void {
+    this.#sessions.forgetAll();
   }
 
   revokeSession(token: string): Promise<void> {

@@ -1,4 +1,5 @@
 import type { Knex } from 'knex';
+import { ReadCache } from '../cache/read-cache.js';
 import { violatedForeignKey } from '../registry/foreign-key-violation.js';
 import { staffNotFound } from '../staff/staff.errors.js';
 import { isUuid } from '../staff/staff-rows.js';
@@ -49,9 +50,22 @@ interface SessionRow {
  */
 export class Sessions {
   readonly #deps: IdentityDeps;
+  /** Live sessions by token hash, trusted for 5 s; unknown tokens are not kept. */
+  readonly #live: ReadCache<SessionRow | undefined>;
 
   constructor(deps: IdentityDeps) {
     this.#deps = deps;
+    this.#live = new ReadCache({ now: () => deps.clock().getTime() });
+  }
+
+  /** Empties the cache, for changes made elsewhere that end sessions (a deactivated member). */
+  forgetAll(): void {
+    this.#live.clear();
+  }
+
+  /** Empties the cache around a write that revokes sessions some other way (new credentials). */
+  afterRevoking<T>(write: Promise<T>): Promise<T> {
+    return this.#live.afterWrite(write);
   }
 
   async create(subject: SessionSubject): Promise<CreatedSession> {
@@ -116,6 +130,20 @@ export class Sessions {
   async find(token: string): Promise<SessionRecord | undefined> {
     const parsed = parse(token);
     if (!parsed) return undefined;
+    const key = `${parsed.tenantId ?? ''}:${parsed.hash}`;
+    const row = await this.#live.read(
+      key,
+      () => this.#read(parsed),
+      (found) => found !== undefined,
+    );
+    if (!row) return undefined;
+    if (row.expires_at.getTime() > this.#deps.clock().getTime()) return record(row);
+    this.#live.forget(key);
+    return undefined;
+  }
+
+  /** The live session's row, its use recorded (at most once a minute, which also extends it). */
+  async #read(parsed: ParsedToken): Promise<SessionRow | undefined> {
     const now = this.#deps.clock();
     if (parsed.tenantId === null) {
       return this.#deps.db.withHost(async (trx) => {
@@ -163,6 +191,10 @@ export class Sessions {
   async revoke(token: string): Promise<void> {
     const parsed = parse(token);
     if (!parsed) return;
+    await this.#live.afterWrite(this.#revoke(parsed));
+  }
+
+  async #revoke(parsed: ParsedToken): Promise<void> {
     const now = this.#deps.clock();
     if (parsed.tenantId === null) {
       await this.#deps.db.withHost((trx) =>
@@ -194,13 +226,13 @@ async function touch(
   scope: Record<string, string>,
   row: SessionRow,
   now: Date,
-): Promise<SessionRecord> {
-  if (now.getTime() - row.last_seen_at.getTime() < TOUCH_INTERVAL_MS) return record(row);
+): Promise<SessionRow> {
+  if (now.getTime() - row.last_seen_at.getTime() < TOUCH_INTERVAL_MS) return row;
   const expiresAt = new Date(Math.min(now.getTime() + IDLE_MS, row.created_at.getTime() + MAX_MS));
   await trx(table)
     .where({ ...scope, id: row.id })
     .update({ last_seen_at: now, expires_at: expiresAt });
-  return record({ ...row, last_seen_at: now, expires_at: expiresAt });
+  return { ...row, last_seen_at: now, expires_at: expiresAt };
 }
 
 function record(row: SessionRow): SessionRecord {

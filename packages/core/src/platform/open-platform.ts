@@ -191,7 +191,12 @@ export async function openPlatform(options: OpenPlatformOptions): Promise<Platfo
           pluginId,
         ),
     });
-    const staff = new PostgresStaffDirectory({ db });
+    // A member's change (deactivation above all) must not leave their sessions cached; identity is built below.
+    const sessionsOf: { identity?: PostgresIdentityService } = {};
+    const staff = new PostgresStaffDirectory({
+      db,
+      afterChange: () => sessionsOf.identity?.forgetSessions(),
+    });
     const activeTenants = async () => (await tenants.list({ status: 'active' })).map((t) => t.id);
     // The engine wakes the dispatcher after each commit; the dispatcher is built after the engine.
     const wakeOutbox: { dispatcher?: OutboxDispatcher } = {};
@@ -270,6 +275,7 @@ export async function openPlatform(options: OpenPlatformOptions): Promise<Platfo
     // The configured secret, else the one the platform keeps (made on first start; read only when not migrating).
     const secret = config.auth?.secret ?? (await platformSecret(db, AUTH_SECRET_NAME, { create: migrate }));
     const identity = new PostgresIdentityService({ db, secret, afterOutboxWrite: () => dispatcher.wake() });
+    sessionsOf.identity = identity;
     const documents = new PostgresDocumentService({
       db,
       tenants,

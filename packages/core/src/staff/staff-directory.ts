@@ -38,6 +38,8 @@ export interface StaffDirectoryOptions {
   db: Database;
   /** The current instant, for `endAbsence` without `at`; `() => new Date()` by default. */
   clock?: () => Date;
+  /** Called after every change of a member (whether it committed or not), e.g. to drop cached sessions. */
+  afterChange?: () => void;
 }
 
 /**
@@ -50,10 +52,12 @@ export interface StaffDirectoryOptions {
 export class PostgresStaffDirectory implements StaffDirectory {
   readonly #db: Database;
   readonly #clock: () => Date;
+  readonly #afterChange: () => void;
 
   constructor(options: StaffDirectoryOptions) {
     this.#db = options.db;
     this.#clock = options.clock ?? (() => new Date());
+    this.#afterChange = options.afterChange ?? (() => undefined);
   }
 
   async create(tenantId: string, input: CreateStaffInput, options: ActorOptions = {}): Promise<StaffMember> {
@@ -209,6 +213,8 @@ export class PostgresStaffDirectory implements StaffDirectory {
     } catch (error) {
       if (violatedForeignKey(error)?.endsWith('_tenant_id_foreign')) throw tenantNotFound(tenantId);
       throw error;
+    } finally {
+      this.#afterChange();
     }
   }
 }

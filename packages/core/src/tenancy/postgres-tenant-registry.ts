@@ -160,6 +160,10 @@ export class PostgresTenantRegistry implements TenantRegistry {
 
   async ancestors(id: string): Promise<Tenant[]> {
     assertTenantId(id);
+    return [...(await this.#cache.ancestors(id, () => this.#readAncestors(id)))];
+  }
+
+  async #readAncestors(id: string): Promise<Tenant[]> {
     const rows = await this.#db.withHost(async (trx) => {
       await lockTenant(trx, id, false);
       const result = await trx.raw<{ rows: (TenantRow & { depth: number })[] }>(
@@ -204,6 +208,11 @@ export class PostgresTenantRegistry implements TenantRegistry {
   }
 
   async effectiveSettings(id: string): Promise<TenantSettings> {
+    assertTenantId(id);
+    return structuredClone(await this.#cache.settings(id, () => this.#readEffectiveSettings(id)));
+  }
+
+  async #readEffectiveSettings(id: string): Promise<TenantSettings> {
     const chain = [...(await this.ancestors(id)).map((t) => t.id), id];
     const rows = await this.#db.withHost((trx) =>
       trx<TenantRow>('tenants').whereIn('id', chain).select('id', 'settings'),

@@ -88,7 +88,7 @@ export async function openIdentityWorld(
     afterOutboxWrite: () => void wakes.count++,
     ...options,
   });
-  const staff = new PostgresStaffDirectory({ db });
+  const staff = new PostgresStaffDirectory({ db, afterChange: () => identity.forgetSessions() }); // as openPlatform wires them
   const members = {
     dilnoza: await staff.create('chirchik', {
       displayName: 'Dilnoza Karimova',

@@ -85,10 +85,11 @@ describe(`tenant catalog (${engine})`, () => {
   let registry: PostgresServiceRegistry;
   let catalog: PostgresTenantCatalog;
   let agencies: PostgresAgencyDirectory;
+  let tenants: PostgresTenantRegistry;
 
   before(async () => {
     db = await openTestDatabase();
-    const tenants = new PostgresTenantRegistry(db);
+    tenants = new PostgresTenantRegistry(db);
     await tenants.create({ id: 'uz', kind: 'country', names: { 'uz-Latn': "O'zbekiston" } });
     await tenants.create({
       id: 'uz.tashkent-region',
@@ -129,6 +130,7 @@ describe(`tenant catalog (${engine})`, () => {
   after(() => db.close());
   beforeEach(async () => {
     for (const tenant of TENANTS) await db.withTenant(tenant, (trx) => trx('catalog_entries').delete());
+    catalog = new PostgresTenantCatalog(db, registry, tenants); // one that has cached nothing yet
   });
 
   const summary = async (tenantId: string): Promise<string[]> =>

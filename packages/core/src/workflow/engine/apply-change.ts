@@ -3,6 +3,7 @@ import type { TenantTransaction } from '../../db/types.js';
 import type { InquiryRow } from '../inquiry/inquiry-rows.js';
 import type { HistoryKind } from '../inquiry/types.js';
 import type { PlannedTimer } from './schedule.js';
+import { PREPARED } from '../../db/session-client.js';
 
 /** Columns of `inquiries` a change may set (besides `version` and `updated_at`). */
 export interface InquiryChanges {
@@ -96,8 +97,9 @@ export async function applyChange(
     reaction: t.reaction,
   }));
   const events = input.events.map((e) => ({ type: e.type, payload: e.payload }));
-  const result = await trx.raw<{ rows: InquiryRow[] }>(
-    `with u as (
+  const result = await trx
+    .raw<{ rows: InquiryRow[] }>(
+      `with u as (
        update inquiries set ${[...sets, 'version = version + 1', 'updated_at = ?'].join(', ')}
        where tenant_id = ? and id = ? and version = ?
        returning *
@@ -118,32 +120,33 @@ export async function applyChange(
        from u, jsonb_to_recordset(?::jsonb) as x(type text, payload jsonb)
      )
      select * from u`,
-    [
-      ...values,
-      input.at,
-      input.tenantId,
-      input.inquiryId,
-      input.expectedVersion,
-      input.at,
-      h.kind,
-      h.action,
-      h.fromState,
-      h.toState,
-      h.workflowVersion,
-      h.actorId,
-      h.actorRole,
-      h.onBehalfOf,
-      h.comment,
-      JSON.stringify(h.documents),
-      h.public,
-      JSON.stringify(h.details),
-      input.tenantId,
-      input.inquiryId,
-      JSON.stringify(timers),
-      input.at,
-      input.at,
-      JSON.stringify(events),
-    ],
-  );
+      [
+        ...values,
+        input.at,
+        input.tenantId,
+        input.inquiryId,
+        input.expectedVersion,
+        input.at,
+        h.kind,
+        h.action,
+        h.fromState,
+        h.toState,
+        h.workflowVersion,
+        h.actorId,
+        h.actorRole,
+        h.onBehalfOf,
+        h.comment,
+        JSON.stringify(h.documents),
+        h.public,
+        JSON.stringify(h.details),
+        input.tenantId,
+        input.inquiryId,
+        JSON.stringify(timers),
+        input.at,
+        input.at,
+        JSON.stringify(events),
+      ],
+    )
+    .options(PREPARED);
   return result.rows[0];
 }

@@ -3,6 +3,7 @@ import type { InquiryRow } from '../inquiry/inquiry-rows.js';
 import type { Applicant, InquiryKind } from '../inquiry/types.js';
 import type { EventInput, HistoryInput } from './apply-change.js';
 import type { InquiryClock, PlannedTimer } from './schedule.js';
+import { PREPARED } from '../../db/session-client.js';
 
 /** Everything a new inquiry row holds, besides its tracking number and id. */
 export interface NewInquiry {
@@ -49,8 +50,9 @@ export async function insertInquiry(trx: TenantTransaction, input: NewInquiry): 
     reaction: t.reaction,
   }));
   const events = input.events.map((e) => ({ type: e.type, payload: e.payload }));
-  const result = await trx.raw<{ rows: InquiryRow[] }>(
-    `with c as (
+  const result = await trx
+    .raw<{ rows: InquiryRow[] }>(
+      `with c as (
        insert into tracking_counters (tenant_id, prefix, year, last_value) values (?, ?, ?, 1)
        on conflict (tenant_id, prefix, year) do update set last_value = tracking_counters.last_value + 1
        returning last_value
@@ -79,56 +81,57 @@ export async function insertInquiry(trx: TenantTransaction, input: NewInquiry): 
        from i, jsonb_to_recordset(?::jsonb) as x(type text, payload jsonb)
      )
      select * from i`,
-    [
-      input.tenantId,
-      input.trackingPrefix,
-      input.year,
-      input.tenantId,
-      input.trackingPrefix,
-      String(input.year),
-      input.kind,
-      input.serviceCode,
-      input.serviceVersion,
-      input.workflowKey,
-      input.workflowVersion,
-      input.parentId,
-      input.applicant.type,
-      JSON.stringify(input.applicant),
-      input.applicantKey,
-      input.locale,
-      JSON.stringify(input.formData),
-      input.channel,
-      input.agencyCode,
-      c.state,
-      input.publicStatus,
-      input.candidateRole,
-      input.assigneeId,
-      input.filedAt,
-      input.filedBy,
-      c.stateEnteredAt,
-      c.dueAt,
-      c.stateDueAt,
-      c.pausedAt,
-      c.closedAt,
-      input.filedAt,
-      input.overallSla === null ? null : JSON.stringify(input.overallSla),
-      input.filedAt,
-      h.kind,
-      h.action,
-      h.fromState,
-      h.toState,
-      h.actorId,
-      h.actorRole,
-      h.onBehalfOf,
-      h.comment,
-      JSON.stringify(h.documents),
-      h.public,
-      JSON.stringify(h.details),
-      JSON.stringify(timers),
-      input.filedAt,
-      input.filedAt,
-      JSON.stringify(events),
-    ],
-  );
+      [
+        input.tenantId,
+        input.trackingPrefix,
+        input.year,
+        input.tenantId,
+        input.trackingPrefix,
+        String(input.year),
+        input.kind,
+        input.serviceCode,
+        input.serviceVersion,
+        input.workflowKey,
+        input.workflowVersion,
+        input.parentId,
+        input.applicant.type,
+        JSON.stringify(input.applicant),
+        input.applicantKey,
+        input.locale,
+        JSON.stringify(input.formData),
+        input.channel,
+        input.agencyCode,
+        c.state,
+        input.publicStatus,
+        input.candidateRole,
+        input.assigneeId,
+        input.filedAt,
+        input.filedBy,
+        c.stateEnteredAt,
+        c.dueAt,
+        c.stateDueAt,
+        c.pausedAt,
+        c.closedAt,
+        input.filedAt,
+        input.overallSla === null ? null : JSON.stringify(input.overallSla),
+        input.filedAt,
+        h.kind,
+        h.action,
+        h.fromState,
+        h.toState,
+        h.actorId,
+        h.actorRole,
+        h.onBehalfOf,
+        h.comment,
+        JSON.stringify(h.documents),
+        h.public,
+        JSON.stringify(h.details),
+        JSON.stringify(timers),
+        input.filedAt,
+        input.filedAt,
+        JSON.stringify(events),
+      ],
+    )
+    .options(PREPARED);
   return result.rows[0]!;
 }

@@ -22,6 +22,7 @@ import {
   staleVersion,
   windowClosed,
 } from './workflow.errors.js';
+import { PREPARED } from '../../db/session-client.js';
 
 /** What a command inside a tenant transaction works with. */
 export interface EngineRuntime {
@@ -56,7 +57,10 @@ export async function readInquiryRow(
 ): Promise<InquiryRow | undefined> {
   // A malformed id names no inquiry (and must not reach PostgreSQL's uuid parser as an error).
   if (typeof inquiryId !== 'string' || !UUID.test(inquiryId)) return undefined;
-  const query = trx<InquiryRow>('inquiries').where({ tenant_id: tenantId, id: inquiryId }).first();
+  const query = trx<InquiryRow>('inquiries')
+    .where({ tenant_id: tenantId, id: inquiryId })
+    .first()
+    .options(PREPARED); // read by every command
   return lock ? query.forUpdate() : query;
 }
 

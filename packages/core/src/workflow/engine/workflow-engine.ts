@@ -29,6 +29,11 @@ import { isDarchaError } from '../../errors/darcha-error.js';
 export interface CommandOptions {
   /** The client's `Idempotency-Key`: a retry with the same key and request replays the first result. */
   idempotencyKey?: string;
+  /**
+   * Whether the caller may see the inquiry (read in the command's own transaction); one they may not
+   * see is refused as not found, so an HTTP route needs no read of its own before the command.
+   */
+  visible?: (inquiry: Inquiry) => boolean;
 }
 
 /**
@@ -129,8 +134,14 @@ export class WorkflowEngine {
   }
 
   /** An officer holding the candidate role takes an unassigned inquiry. */
-  claim(tenantId: string, inquiryId: string, expectedVersion: number, actor: Actor): Promise<ChangeResult> {
-    return this.#assignment(tenantId, inquiryId, { action: 'claim', expectedVersion }, actor);
+  claim(
+    tenantId: string,
+    inquiryId: string,
+    expectedVersion: number,
+    actor: Actor,
+    options: Pick<CommandOptions, 'visible'> = {},
+  ): Promise<ChangeResult> {
+    return this.#assignment(tenantId, inquiryId, { action: 'claim', expectedVersion }, actor, options);
   }
 
   /** A supervisor gives the inquiry to an officer (assigning an assigned inquiry reassigns it). */
@@ -141,14 +152,21 @@ export class WorkflowEngine {
     assigneeId: string,
     actor: Actor,
     comment?: string,
+    options: Pick<CommandOptions, 'visible'> = {},
   ): Promise<ChangeResult> {
     const input = { action: 'assign' as const, expectedVersion, assigneeId, ...(comment ? { comment } : {}) };
-    return this.#assignment(tenantId, inquiryId, input, actor);
+    return this.#assignment(tenantId, inquiryId, input, actor, options);
   }
 
   /** The assignee or a supervisor puts the inquiry back in its role's inbox. */
-  release(tenantId: string, inquiryId: string, expectedVersion: number, actor: Actor): Promise<ChangeResult> {
-    return this.#assignment(tenantId, inquiryId, { action: 'release', expectedVersion }, actor);
+  release(
+    tenantId: string,
+    inquiryId: string,
+    expectedVersion: number,
+    actor: Actor,
+    options: Pick<CommandOptions, 'visible'> = {},
+  ): Promise<ChangeResult> {
+    return this.#assignment(tenantId, inquiryId, { action: 'release', expectedVersion }, actor, options);
   }
 
   /**
@@ -289,12 +307,14 @@ export class WorkflowEngine {
   ): Promise<ChangeResult> {
     const hash = options.idempotencyKey ? requestHash(request) : '';
     const result = await this.#inTenant(tenantId, async (trx, rt) => {
+      const row = await readInquiryRow(trx, tenantId, inquiryId);
+      if (!row || (options.visible && !options.visible(inquiryFromRow(row)))) {
+        throw inquiryNotFound(tenantId, inquiryId);
+      }
       if (options.idempotencyKey) {
         const replay = await claimIdempotencyKey(trx, tenantId, scope, options.idempotencyKey, hash);
         if (replay) return reviveChange(replay.result);
       }
-      const row = await readInquiryRow(trx, tenantId, inquiryId);
-      if (!row) throw inquiryNotFound(tenantId, inquiryId);
       const applied = await apply(trx, rt, row);
       const changed: ChangeResult = {
         inquiry: inquiryFromRow(applied.row),
@@ -329,13 +349,14 @@ export class WorkflowEngine {
     inquiryId: string,
     input: { action: AssignmentAction; expectedVersion: number; assigneeId?: string; comment?: string },
     actor: Actor,
+    options: Pick<CommandOptions, 'visible'>,
   ): Promise<ChangeResult> {
     if (!Number.isInteger(input.expectedVersion) || input.expectedVersion < 1) {
       return Promise.reject(
         inquiryInputInvalid(tenantId, 'assignment', ['/expectedVersion: must be a positive integer']),
       );
     }
-    return this.#change(tenantId, inquiryId, '', undefined, {}, (trx, rt, row) =>
+    return this.#change(tenantId, inquiryId, '', undefined, options, (trx, rt, row) =>
       assignIn(trx, rt, row, input, actor),
     );
   }

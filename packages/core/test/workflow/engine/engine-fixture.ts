@@ -228,6 +228,8 @@ export const citizen = (pinfl: string): FileInquiryInput['applicant'] => ({
 
 export interface EngineFixture {
   db: Database;
+  /** The registry the engine reads settings through (it caches them; change them through this one). */
+  tenants: PostgresTenantRegistry;
   engine: WorkflowEngine;
   workflows: WorkflowDefinitionStore;
   staff: PostgresStaffDirectory;
@@ -369,6 +371,7 @@ export async function openEngineFixture(options: { routing?: RoutingPolicy } = {
     clock: clock.read,
   });
   return {
+    tenants,
     db,
     engine,
     workflows,

@@ -1,13 +1,10 @@
 import { expect } from 'chai';
-import { PostgresTenantRegistry } from '../../../src/tenancy/postgres-tenant-registry.js';
 import { dbEngine, HOUR, openEngineFixture, type EngineFixture } from './engine-fixture.js';
 
 describe(`routing, history immutability and composite rules (${dbEngine})`, () => {
   let f: EngineFixture;
-  let tenants: PostgresTenantRegistry;
   before(async () => {
     f = await openEngineFixture({ routing: 'round_robin' });
-    tenants = new PostgresTenantRegistry(f.db);
   });
   after(() => f.close());
 
@@ -31,7 +28,7 @@ describe(`routing, history immutability and composite rules (${dbEngine})`, () =
   });
 
   it('assigns to the least-loaded officer when the city says so', async () => {
-    await tenants.updateSettings('chirchik', { workflow: { routing: 'least_loaded' } });
+    await f.tenants.updateSettings('chirchik', { workflow: { routing: 'least_loaded' } });
     f.clock.advance(2 * HOUR); // the absence of the previous test is over
     const loads = async () =>
       f.db.withTenant('chirchik', async (trx) => {
@@ -50,7 +47,7 @@ describe(`routing, history immutability and composite rules (${dbEngine})`, () =
       );
       expect(before.get(inquiry.assigneeId!) ?? 0).to.equal(lowest);
     }
-    await tenants.updateSettings('chirchik', { workflow: { routing: 'candidate_role' } });
+    await f.tenants.updateSettings('chirchik', { workflow: { routing: 'candidate_role' } });
     expect((await f.engine.file('chirchik', f.filing(), f.actors.operator)).inquiry.assigneeId).to.equal(
       null,
     );

@@ -1,5 +1,5 @@
-import type { ChangeResult, FileInquiryInput, Principal } from '@darcha/core';
-import { actorOf, assertVisible } from '../actor-of.js';
+import type { ChangeResult, FileInquiryInput, Inquiry, Principal } from '@darcha/core';
+import { actorOf, assertVisible, canSee } from '../actor-of.js';
 import { etagOf, expectedVersionOf, idempotencyKeyOf } from '../if-match.js';
 import { ALLOWED_ACTION, FILE_BODY, HISTORY_ENTRY, INQUIRY, TRANSITION_BODY } from '../inquiry-schemas.js';
 import { objectSchema } from '../request-validator.js';
@@ -17,6 +17,11 @@ async function visibleInquiry({ platform, tenantId, params, principal }: IdInput
   const inquiry = await platform.engine.get(tenantId, params.id);
   assertVisible(principal, inquiry, tenantId);
   return inquiry;
+}
+
+/** The engine's visibility check for the caller: what they may not see does not exist for them. */
+function visibleTo(principal: Principal | undefined): { visible: (inquiry: Inquiry) => boolean } {
+  return { visible: (inquiry) => canSee(principal, inquiry) };
 }
 
 function defaultChannel(principal: Principal | undefined): 'desk' | 'api' {
@@ -186,14 +191,13 @@ export const inquiryRoutes: AnyRoute[] = [
     },
     async handler(input) {
       const expectedVersion = expectedVersionOf(input.req);
-      const inquiry = await visibleInquiry(input);
       const idempotencyKey = idempotencyKeyOf(input.req);
       const result = await input.platform.engine.transition(
         input.tenantId,
-        inquiry.id,
+        input.params.id,
         { ...input.body, expectedVersion },
         actorOf(input.principal),
-        idempotencyKey ? { idempotencyKey } : {},
+        { ...visibleTo(input.principal), ...(idempotencyKey ? { idempotencyKey } : {}) },
       );
       if (!result.replayed)
         input.metrics?.inquiriesTransitioned.inc({ tenant: input.tenantId, action: input.body.action });
@@ -219,12 +223,12 @@ export const inquiryRoutes: AnyRoute[] = [
     },
     async handler(input) {
       const expectedVersion = expectedVersionOf(input.req);
-      const inquiry = await visibleInquiry(input);
       const result = await input.platform.engine.claim(
         input.tenantId,
-        inquiry.id,
+        input.params.id,
         expectedVersion,
         actorOf(input.principal),
+        visibleTo(input.principal),
       );
       return changeAnswer(result);
     },
@@ -248,12 +252,12 @@ export const inquiryRoutes: AnyRoute[] = [
     },
     async handler(input) {
       const expectedVersion = expectedVersionOf(input.req);
-      const inquiry = await visibleInquiry(input);
       const result = await input.platform.engine.release(
         input.tenantId,
-        inquiry.id,
+        input.params.id,
         expectedVersion,
         actorOf(input.principal),
+        visibleTo(input.principal),
       );
       return changeAnswer(result);
     },
@@ -277,14 +281,14 @@ export const inquiryRoutes: AnyRoute[] = [
     },
     async handler(input) {
       const expectedVersion = expectedVersionOf(input.req);
-      const inquiry = await visibleInquiry(input);
       const result = await input.platform.engine.assign(
         input.tenantId,
-        inquiry.id,
+        input.params.id,
         expectedVersion,
         input.body.staffId,
         actorOf(input.principal),
         input.body.comment,
+        visibleTo(input.principal),
       );
       return changeAnswer(result);
     },

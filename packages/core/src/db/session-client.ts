@@ -1,0 +1,114 @@
+import { createHash } from 'node:crypto';
+import { createRequire } from 'node:module';
+import type { Knex } from 'knex';
+import pg from 'pg';
+
+const require = createRequire(import.meta.url);
+
+/** What knex hands its dialect's `_query`. */
+interface QueryObject {
+  sql: string;
+  options?: Record<string, unknown>;
+}
+
+/** knex's own PostgreSQL dialect and its transaction, which this module extends. */
+type TransactionConstructor = new (
+  client: Knex.Client,
+  container: unknown,
+  config: SessionTransactionConfig | undefined,
+  outerTx: unknown,
+) => {
+  begin(connection: unknown): Promise<unknown>;
+  query(connection: unknown, sql: string): Promise<unknown>;
+};
+const PgClient = require('knex/lib/dialects/postgres/index.js') as typeof Knex.Client;
+type QueryFunction = (this: Knex.Client, connection: unknown, obj: QueryObject) => Promise<unknown>;
+/** The dialect's internal method that sends a compiled statement to node-postgres. */
+const sendQuery = (PgClient.prototype as unknown as { _query: QueryFunction })._query;
+const PgTransaction =
+  require('knex/lib/dialects/postgres/execution/pg-transaction.js') as TransactionConstructor;
+
+/**
+ * Query options (`builder.options(PREPARED)`) that make node-postgres keep the statement prepared on
+ * its connection, named after its text: PostgreSQL then parses it once per connection and can reuse
+ * its plan. Meant for the statements every request sends, whose text takes few shapes; statements
+ * of unbounded variety (lists of any length) would pile up on the server and should not use it.
+ */
+export const PREPARED = Object.freeze({ darchaPrepared: true });
+
+/** Statement names by text (a name is the text's SHA-1, so a text always gets the same one). */
+const names = new Map<string, string>();
+
+function statementName(sql: string): string {
+  let name = names.get(sql);
+  if (name === undefined) {
+    name = `darcha_${createHash('sha1').update(sql).digest('hex')}`;
+    if (names.size >= 1_000) names.clear();
+    names.set(sql, name);
+  }
+  return name;
+}
+
+/** Session settings a transaction starts with, set transaction-locally (`set_config(name, value, true)`). */
+export type SessionSettings = Readonly<Record<string, string>>;
+
+/** What `knex.transaction(work, config)` accepts here besides knex's own options. */
+export interface SessionTransactionConfig extends Knex.TransactionConfig {
+  session?: SessionSettings;
+}
+
+/**
+ * `BEGIN` and the session settings as one simple-protocol message, so a transaction costs one round
+ * trip less than `BEGIN` followed by `select set_config(...)`. The values are quoted with node-postgres'
+ * `escapeLiteral`; the names are the caller's constants.
+ */
+export function beginWithSettings(session: SessionSettings): string {
+  const settings = Object.entries(session).map(
+    ([name, value]) => `set_config(${pg.escapeLiteral(name)}, ${pg.escapeLiteral(value)}, true)`,
+  );
+  return `BEGIN; select ${settings.join(', ')}`;
+}
+
+class SessionTransaction extends PgTransaction {
+  readonly #session: SessionSettings | undefined;
+
+  constructor(
+    client: Knex.Client,
+    container: unknown,
+    config: SessionTransactionConfig | undefined,
+    outerTx: unknown,
+  ) {
+    super(client, container, config, outerTx);
+    // knex starts the transaction on a later tick, after this constructor has returned.
+    this.#session = config?.session;
+  }
+
+  override begin(connection: unknown): Promise<unknown> {
+    const session = this.#session;
+    if (!session || Object.keys(session).length === 0) return super.begin(connection);
+    return this.query(connection, beginWithSettings(session));
+  }
+}
+
+/**
+ * knex's `pg` client whose transactions may carry session settings (see {@link SessionTransactionConfig})
+ * and whose statements may be kept prepared ({@link PREPARED}): used for PostgreSQL and for PGlite
+ * through its node-postgres adapter.
+ */
+export class SessionPgClient extends PgClient {
+  _query(connection: unknown, obj: QueryObject): Promise<unknown> {
+    if (obj.options?.['darchaPrepared'] === true) {
+      const { darchaPrepared: _prepared, ...options } = obj.options;
+      obj.options = { ...options, name: statementName(obj.sql) };
+    }
+    return sendQuery.call(this, connection, obj);
+  }
+
+  override transaction(
+    container: unknown,
+    config?: SessionTransactionConfig,
+    outerTx?: unknown,
+  ): Knex.Transaction {
+    return new SessionTransaction(this, container, config, outerTx) as unknown as Knex.Transaction;
+  }
+}
