@@ -58,15 +58,18 @@ export interface SessionTransactionConfig extends Knex.TransactionConfig {
 }
 
 /**
- * `BEGIN` and the session settings as one simple-protocol message, so a transaction costs one round
- * trip less than `BEGIN` followed by `select set_config(...)`. The values are quoted with node-postgres'
- * `escapeLiteral`; the names are the caller's constants.
+ * The session settings and `BEGIN` as one simple-protocol message, so a transaction costs one round
+ * trip less than `BEGIN` followed by `select set_config(...)`. The settings come first: a `BEGIN` later
+ * in the same message takes the statements before it into its transaction (PostgreSQL's rule for
+ * several statements in one query), and if a setting fails (a role that does not exist), the message
+ * stops before `BEGIN` and the connection goes back to the pool with no transaction left open. The
+ * values are quoted with node-postgres' `escapeLiteral`; the names are the caller's constants.
  */
 export function beginWithSettings(session: SessionSettings): string {
   const settings = Object.entries(session).map(
     ([name, value]) => `set_config(${pg.escapeLiteral(name)}, ${pg.escapeLiteral(value)}, true)`,
   );
-  return `BEGIN; select ${settings.join(', ')}`;
+  return `select ${settings.join(', ')}; BEGIN`;
 }
 
 class SessionTransaction extends PgTransaction {

@@ -1,0 +1,94 @@
+import { PGlite } from '@electric-sql/pglite';
+import { createPgConfig } from '@electric-sql/pglite/node-postgres';
+import { expect } from 'chai';
+import knexFactory, { type Knex } from 'knex';
+import {
+  beginWithSettings,
+  PREPARED,
+  SessionPgClient,
+  type SessionTransactionConfig,
+} from '../../src/db/session-client.js';
+
+const url = process.env['DATABASE_URL'];
+const engine = url ? 'PostgreSQL' : 'PGlite';
+
+describe(`transactions that open with their session settings (${engine})`, () => {
+  let knex: Knex;
+  let pglite: PGlite | undefined;
+
+  before(async () => {
+    pglite = url ? undefined : await PGlite.create('memory://');
+    const connection = pglite
+      ? () => createPgConfig(pglite!) as unknown as Knex.PgConnectionConfig
+      : { connectionString: url! };
+    // One connection, so every transaction below reuses the one the previous one left.
+    knex = knexFactory({ client: SessionPgClient, connection, pool: { min: 0, max: 1 } });
+    await knex.raw('drop table if exists darcha_session_probe');
+    await knex.raw('create table darcha_session_probe (n int)');
+  });
+  after(async () => {
+    await knex.raw('drop table if exists darcha_session_probe');
+    await knex.destroy();
+    await pglite?.close();
+  });
+
+  const session = (settings: Record<string, string>): Knex.TransactionConfig => {
+    const config: SessionTransactionConfig = { session: settings };
+    return config;
+  };
+  const setting = async (trx: Knex | Knex.Transaction) =>
+    (await trx.raw<{ rows: { v: string | null }[] }>(`select current_setting('darcha.test', true) as v`))
+      .rows[0]!.v;
+
+  it('sends the settings before BEGIN, quoted', () => {
+    expect(beginWithSettings({ 'darcha.tenant_id': "o'zb", role: 'darcha_app' })).to.equal(
+      `select set_config('darcha.tenant_id', 'o''zb', true), set_config('role', 'darcha_app', true); BEGIN`,
+    );
+  });
+
+  it('sees its settings inside the transaction only, and commits and rolls back as usual', async () => {
+    const inside = await knex.transaction(
+      async (trx) => {
+        await trx('darcha_session_probe').insert({ n: 1 });
+        return setting(trx);
+      },
+      session({ 'darcha.test': "it's set" }),
+    );
+    expect(inside).to.equal("it's set");
+    expect(await setting(knex)).to.be.oneOf(['', null]);
+    await knex
+      .transaction(
+        async (trx) => {
+          await trx('darcha_session_probe').insert({ n: 2 });
+          throw new Error('undo');
+        },
+        session({ 'darcha.test': 'x' }),
+      )
+      .catch(() => undefined);
+    expect((await knex('darcha_session_probe').pluck('n')).map(Number)).to.deep.equal([1]);
+  });
+
+  it('leaves no transaction open on the connection when a setting fails', async () => {
+    let failure: unknown;
+    await knex
+      .transaction(() => Promise.resolve(), session({ role: 'no_such_role_anywhere' }))
+      .catch((error: unknown) => (failure = error));
+    expect(String(failure)).to.include('no_such_role_anywhere');
+    // The same (only) connection answers the next statement instead of "current transaction is aborted".
+    expect((await knex.raw<{ rows: { one: number }[] }>('select 1 as one')).rows[0]!.one).to.equal(1);
+    expect(await knex.transaction((trx) => setting(trx), session({ 'darcha.test': 'again' }))).to.equal(
+      'again',
+    );
+  });
+
+  it('keeps a statement prepared under a name taken from its text', async () => {
+    const read = () => knex.raw<{ rows: { n: number }[] }>('select ?::int as n', [7]).options(PREPARED);
+    expect((await read()).rows[0]!.n).to.equal(7);
+    expect((await read()).rows[0]!.n).to.equal(7);
+    const { rows } = await knex.raw<{ rows: { name: string }[] }>(
+      `select name from pg_prepared_statements where statement = 'select $1::int as n'`,
+    );
+    expect(rows).to.have.length(1);
+    expect(rows[0]!.name).to.match(/^darcha_[0-9a-f]{40}$/);
+  });
+});
