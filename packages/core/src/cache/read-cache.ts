@@ -25,7 +25,8 @@ export interface ReadCacheOptions {
  * A process-local read cache in front of the database, for rows read on every request and changed
  * rarely. Every write through the owner empties it ({@link ReadCache.afterWrite}), and a read that
  * began before a write is not stored (the generation check), so a row read before a change is
- * never kept after it.
+ * never kept after it. A hit skips the database, so a cached read called inside an open transaction
+ * succeeds on a hit and fails with `DARCHA_DB_NESTED_TRANSACTION` on a miss: pass `trx` down instead.
  */
 export class ReadCache<V> {
   readonly #entries: LRUCache<string, Cached<V>>;

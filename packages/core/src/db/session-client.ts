@@ -38,15 +38,26 @@ export const PREPARED = Object.freeze({ darchaPrepared: true });
 
 /** Statement names by text (a name is the text's SHA-1, so a text always gets the same one). */
 const names = new Map<string, string>();
+/**
+ * Part of every name; a new round of names when PostgreSQL refuses a prepared statement because a
+ * table it reads changed shape (a migration run by a newer server): statements are then prepared
+ * again under new names, on every connection, instead of failing until the connection closes.
+ */
+let round = 0;
 
 function statementName(sql: string): string {
   let name = names.get(sql);
   if (name === undefined) {
-    name = `darcha_${createHash('sha1').update(sql).digest('hex')}`;
+    name = `darcha_${round}_${createHash('sha1').update(sql).digest('hex')}`;
     if (names.size >= 1_000) names.clear();
     names.set(sql, name);
   }
   return name;
+}
+
+/** PostgreSQL's "cached plan must not change result type". */
+function planShapeChanged(error: unknown): boolean {
+  return (error as { code?: unknown } | null)?.code === '0A000' && /cached plan/i.test(String(error));
 }
 
 /** Session settings a transaction starts with, set transaction-locally (`set_config(name, value, true)`). */
@@ -100,11 +111,17 @@ class SessionTransaction extends PgTransaction {
  */
 export class SessionPgClient extends PgClient {
   _query(connection: unknown, obj: QueryObject): Promise<unknown> {
-    if (obj.options?.['darchaPrepared'] === true) {
-      const { darchaPrepared: _prepared, ...options } = obj.options;
-      obj.options = { ...options, name: statementName(obj.sql) };
-    }
-    return sendQuery.call(this, connection, obj);
+    if (obj.options?.['darchaPrepared'] !== true) return sendQuery.call(this, connection, obj);
+    const { darchaPrepared: _prepared, ...options } = obj.options;
+    obj.options = { ...options, name: statementName(obj.sql) };
+    return sendQuery.call(this, connection, obj).catch((error: unknown) => {
+      // This statement (and its transaction) fails; the next ones are prepared afresh.
+      if (planShapeChanged(error)) {
+        round++;
+        names.clear();
+      }
+      throw error;
+    });
   }
 
   override transaction(

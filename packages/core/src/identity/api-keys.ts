@@ -62,7 +62,7 @@ export class ApiKeys {
 
   constructor(deps: IdentityDeps) {
     this.#deps = deps;
-    this.#live = new ReadCache({ now: () => deps.clock().getTime() });
+    this.#live = new ReadCache(deps.cacheNow ? { now: deps.cacheNow } : {});
   }
 
   /** Makes a key; audited (`api_key.create`) in the same transaction. */

@@ -7,4 +7,9 @@ export interface IdentityDeps {
   /** The current instant; every expiry, lockout and rate limit is measured with it. */
   clock: () => Date;
   hasher: ScryptPasswordHasher;
+  /**
+   * What the read caches age their entries by: the given clock's milliseconds when a test set one;
+   * absent, the monotonic clock, which a step back of the wall clock cannot stretch.
+   */
+  cacheNow?: () => number;
 }

@@ -62,6 +62,7 @@ export class PostgresIdentityService implements IdentityService {
       db: options.db,
       clock: options.clock ?? (() => new Date()),
       hasher: options.hasher ?? new ScryptPasswordHasher(),
+      ...(options.clock ? { cacheNow: () => options.clock!().getTime() } : {}),
     };
     const configured = options.secret;
     const secret = (): string => {

@@ -55,7 +55,7 @@ export class Sessions {
 
   constructor(deps: IdentityDeps) {
     this.#deps = deps;
-    this.#live = new ReadCache({ now: () => deps.clock().getTime() });
+    this.#live = new ReadCache(deps.cacheNow ? { now: deps.cacheNow } : {});
   }
 
   /** Empties the cache, for changes made elsewhere that end sessions (a deactivated member). */
