@@ -5,6 +5,7 @@ import gasPack from '@darcha/plugin-agency-gas';
 import { barePhase } from './bare/bare-phase.js';
 import { benchSettings, type Phase } from './bench-settings.js';
 import type { CitySpec } from './darcha/bench-city.js';
+import { buildServer } from './darcha/build-server.js';
 import { darchaPhase } from './darcha/darcha-phase.js';
 import { scratchPlatform } from './darcha/scratch-platform.js';
 import { serviceShapes } from './data/service-shapes.js';
@@ -47,6 +48,7 @@ process.once('SIGINT', () => {
 log(`phases: ${settings.phases.join(', ')}${settings.quick ? ' (quick: the figures mean nothing)' : ''}`);
 
 try {
+  if (has('darcha') || has('scale') || has('embedded')) buildServer(log);
   if (has('limit') || has('bare') || has('darcha')) {
     const throughput = await scratchPlatform(databaseUrl, 'throughput', [CITY], [CITY.id]);
     scratch.push(throughput.db);

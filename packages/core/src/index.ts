@@ -96,7 +96,14 @@ export { createRootContainer, type RootServices } from './di/root-container.js';
 export { openPlatform, type OpenPlatformOptions, type Platform } from './platform/open-platform.js';
 
 export { searchKey } from './i18n/search-key.js';
-export { createAjv } from './validation/create-ajv.js';
+export {
+  compileDetached,
+  compileLater,
+  createAjv,
+  sharedAjv,
+  type SharedAjvOptions,
+  type Validator,
+} from './validation/index.js';
 export { PLUGIN_VISIBLE_TOKENS } from './di/tokens.js';
 
 export { definePlugin, isDarchaPlugin } from './plugins/define-plugin.js';

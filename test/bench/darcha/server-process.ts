@@ -4,7 +4,14 @@ import { createServer } from 'node:net';
 import path from 'node:path';
 import { BENCH_FILES_DIR, ROOT } from './bench-city.js';
 
-const MAIN = path.join(ROOT, 'packages/server/src/main.ts');
+/** The server as production runs it (the build `npm install` makes), and as `npm start` runs it. */
+const ENTRY = {
+  built: { main: path.join(ROOT, 'packages/server/bin/darcha-server.js'), execArgv: [] },
+  source: {
+    main: path.join(ROOT, 'packages/server/src/main.ts'),
+    execArgv: ['--conditions=darcha-source', '--import', 'tsx'],
+  },
+} as const;
 const COUNTER = path.join(import.meta.dirname, 'count-statements.ts');
 
 /** A Darcha server started as `npm start`'s server entry runs, in a process of its own. */
@@ -32,23 +39,32 @@ export interface StartOptions {
   env: Record<string, string>;
   /** Load the statement counter (for the PostgreSQL runs). */
   countStatements?: boolean;
+  /**
+   * `built` (default): `packages/server/bin/darcha-server.js`, the compiled JavaScript that
+   * production runs (the harness builds it first). `source`: the TypeScript through tsx, as
+   * `npm start` runs it.
+   */
+  entry?: keyof typeof ENTRY;
 }
 
 /**
- * Spawns `node --conditions=darcha-source --import tsx packages/server/src/main.ts` on a free port
- * and waits for `/healthz`. Its logs go nowhere (the default `info` level still formats them);
+ * Spawns the server entry (`node packages/server/bin/darcha-server.js`, or the sources through
+ * tsx) on a free port and waits for `/healthz`. Its logs go nowhere (the default `info` level still formats them);
  * stderr is kept for the error message if it dies.
  */
 export async function startDarcha(options: StartOptions): Promise<ServerProcess> {
   const port = await freePort();
   const { DATABASE_URL: _inherited, ...inherited } = process.env;
-  const execArgv = ['--conditions=darcha-source', '--import', 'tsx'];
-  if (options.countStatements) execArgv.push('--import', COUNTER);
+  const entry = ENTRY[options.entry ?? 'built'];
+  const execArgv: string[] = [...entry.execArgv];
+  // The counter is TypeScript: tsx loads it (without the source condition, Darcha stays built).
+  if (options.countStatements)
+    execArgv.push(...(execArgv.includes('tsx') ? [] : ['--import', 'tsx']), '--import', COUNTER);
   // BENCH_CPU_PROF=<dir>: every server process writes a V8 CPU profile there when it stops.
   const profileDir = process.env['BENCH_CPU_PROF'];
   if (profileDir) execArgv.push('--cpu-prof', `--cpu-prof-dir=${profileDir}`);
   const started = performance.now();
-  const child = fork(MAIN, [], {
+  const child = fork(entry.main, [], {
     cwd: ROOT,
     execArgv,
     env: {

@@ -1,7 +1,7 @@
-import type { ErrorObject, ValidateFunction } from 'ajv';
+import type { ErrorObject } from 'ajv';
 import { fieldErrorsFromAjv, type FieldError } from '../errors/field-error.js';
 import { LOCALES } from '../i18n/locales.js';
-import { createAjv } from '../validation/create-ajv.js';
+import { compileLater, type Validator } from '../validation/compile-later.js';
 import { CLOCK_TIME_PATTERN } from './calendar-dates.js';
 import { calendarDefinitionCheckProblems } from './calendar-definition-checks.js';
 import { calendarInvalid } from './calendar.errors.js';
@@ -67,8 +67,7 @@ export const calendarDefinitionSchema = {
   },
 } as const;
 
-const validate: ValidateFunction<CalendarDefinition> =
-  createAjv().compile<CalendarDefinition>(calendarDefinitionSchema);
+const validate: Validator<CalendarDefinition> = compileLater<CalendarDefinition>(calendarDefinitionSchema);
 
 /** Rewords ajv's messages for this schema's special keywords; drops the noise of `if` and `items: false`. */
 function reworded(errors: readonly ErrorObject[] | null | undefined): ErrorObject[] {

@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
-import { createAjv } from '../validation/create-ajv.js';
+import { compileLater } from '../validation/compile-later.js';
 import { DarchaError } from '../errors/darcha-error.js';
 import { fieldErrorsFromAjv, formatFieldErrors } from '../errors/field-error.js';
 import { configSchema } from './config.schema.js';
@@ -67,8 +67,7 @@ const DEFAULTS = {
   plugins: { packages: [], discoverWorkspaces: true, failurePolicy: 'continue', config: {} },
 };
 
-const ajv = createAjv();
-const validate = ajv.compile(configSchema);
+const validate = compileLater(configSchema);
 
 /**
  * Reads and validates the configuration. Invalid values raise `DARCHA_CONFIG_INVALID` listing every

@@ -4,7 +4,7 @@ import { currentContext } from '../context/request-context.js';
 import type { Database } from '../db/database.js';
 import { fieldErrorsFromAjv } from '../errors/field-error.js';
 import type { ActorOptions, TenantRegistry } from '../tenancy/types.js';
-import { createAjv } from '../validation/create-ajv.js';
+import { compileLater } from '../validation/compile-later.js';
 import type { BaseAmount, NewBaseAmount } from './base-amount-types.js';
 import { baseAmountExists, baseAmountInvalid, baseAmountMissing } from './fees.errors.js';
 
@@ -29,7 +29,7 @@ function columns(trx: Knex): Array<string | Knex.Raw> {
   ];
 }
 
-const validateNew = createAjv().compile<NewBaseAmount>({
+const validateNew = compileLater<NewBaseAmount>({
   type: 'object',
   additionalProperties: false,
   required: ['country', 'effectiveFrom', 'amount'],

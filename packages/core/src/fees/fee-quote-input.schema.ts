@@ -1,9 +1,9 @@
 import { fieldErrorsFromAjv, type FieldError } from '../errors/field-error.js';
-import { createAjv } from '../validation/create-ajv.js';
+import { compileLater } from '../validation/compile-later.js';
 import { APPLICANT_CATEGORIES } from '../workflow/inquiry/types.js';
 import type { FeeQuoteInput } from './fee-types.js';
 
-const validate = createAjv().compile<Omit<FeeQuoteInput, 'at'>>({
+const validate = compileLater<Omit<FeeQuoteInput, 'at'>>({
   type: 'object',
   additionalProperties: false,
   required: ['serviceCode', 'formData', 'channel', 'applicantType'],

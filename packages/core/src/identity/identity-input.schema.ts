@@ -1,8 +1,7 @@
-import type { ValidateFunction } from 'ajv';
 import { fieldErrorsFromAjv, type FieldError } from '../errors/field-error.js';
 import { AGENCY_CODE_PATTERN } from '../registry/agency-input.schema.js';
 import { STAFF_ROLE_PATTERN } from '../staff/staff-input.schema.js';
-import { createAjv } from '../validation/create-ajv.js';
+import { compileLater, type Validator } from '../validation/compile-later.js';
 import { passwordWeak } from './identity.errors.js';
 import {
   PLATFORM_ROLES,
@@ -26,8 +25,7 @@ export function normaliseLogin<T>(login: T): T | string {
 const login = { type: 'string', pattern: LOGIN_PATTERN.source } as const;
 const password = { type: 'string' } as const;
 
-const ajv = createAjv();
-const validatePlatformUser = ajv.compile<CreatePlatformUserInput>({
+const validatePlatformUser = compileLater<CreatePlatformUserInput>({
   type: 'object',
   additionalProperties: false,
   required: ['login', 'displayName', 'password'],
@@ -38,13 +36,13 @@ const validatePlatformUser = ajv.compile<CreatePlatformUserInput>({
     roles: { type: 'array', maxItems: 10, uniqueItems: true, items: { enum: [...PLATFORM_ROLES] } },
   },
 });
-const validateCredentials = ajv.compile<StaffCredentialsInput>({
+const validateCredentials = compileLater<StaffCredentialsInput>({
   type: 'object',
   additionalProperties: false,
   required: ['login', 'password'],
   properties: { login, password },
 });
-const validateApiKey = ajv.compile<CreateApiKeyInput>({
+const validateApiKey = compileLater<CreateApiKeyInput>({
   type: 'object',
   additionalProperties: false,
   required: ['name', 'role'],
@@ -99,7 +97,7 @@ function withLogin<T extends object>(input: T): unknown {
   return 'login' in record ? { ...record, login: normaliseLogin(record['login']) } : record;
 }
 
-function problems<T>(validate: ValidateFunction<T>, input: unknown): FieldError[] {
+function problems<T>(validate: Validator<T>, input: unknown): FieldError[] {
   if (validate(input)) return [];
   return fieldErrorsFromAjv(validate.errors);
 }

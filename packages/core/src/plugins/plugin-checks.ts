@@ -3,7 +3,7 @@ import { findMigrationNameProblems } from '../db/migration-names.js';
 import { templateSourceProblems } from '../documents/template-engine.js';
 import type { DarchaError } from '../errors/darcha-error.js';
 import { fieldErrorsFromAjv } from '../errors/field-error.js';
-import { createAjv } from '../validation/create-ajv.js';
+import { compileDetached, sharedAjv } from '../validation/shared-ajv.js';
 import { isDarchaPlugin } from './define-plugin.js';
 import { PLUGIN_API_VERSION } from './plugin-api-version.js';
 import { pluginErrors } from './plugin.errors.js';
@@ -211,8 +211,11 @@ function checkConfig(plugin: DarchaPlugin, config: unknown): DarchaError | undef
   }
   let validate;
   try {
-    // A fresh ajv per plugin: a schema with an $id may be compiled once per instance only.
-    validate = createAjv({ strict: false }).compile({ additionalProperties: false, ...plugin.configSchema });
+    // Detached: a schema with an $id may be registered once per instance only.
+    validate = compileDetached(sharedAjv({ strict: false }), {
+      additionalProperties: false,
+      ...plugin.configSchema,
+    });
   } catch {
     return undefined; // reported by schemaProblems
   }
@@ -228,7 +231,7 @@ function schemaProblems(plugin: DarchaPlugin): string[] {
   ] as const) {
     if (schema === undefined) continue;
     try {
-      createAjv({ strict: false }).compile(schema);
+      compileDetached(sharedAjv({ strict: false }), schema);
     } catch (error) {
       problems.push(`${name} is not a valid JSON Schema: ${(error as Error).message}`);
     }

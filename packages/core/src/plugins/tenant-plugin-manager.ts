@@ -8,7 +8,7 @@ import { fieldErrorsFromAjv } from '../errors/field-error.js';
 import type { Logger } from '../logging/logger.js';
 import { applySettingsPatch, mergeSettingsLayers } from '../tenancy/tenant-settings.js';
 import type { ActorOptions, TenantRegistry, TenantSettings } from '../tenancy/types.js';
-import { createAjv } from '../validation/create-ajv.js';
+import { compileDetached, sharedAjv } from '../validation/shared-ajv.js';
 import { DEFAULT_HOOK_TIMEOUT_MS, runHook } from './hook-timeout.js';
 import { pluginErrors } from './plugin.errors.js';
 import { TenantPluginStore, type TenantPluginRow } from './tenant-plugin-store.js';
@@ -49,14 +49,16 @@ function sameEnablement(a: Map<string, PluginEnablement>, b: Map<string, PluginE
 
 type Decision = { enabled: boolean | null } | { settingsPatch: TenantSettings };
 
-const ajv = createAjv({ strict: false });
 const validators = new WeakMap<DarchaPlugin, ValidateFunction>();
 
 /** The plugin's settings validator, compiled once. Closed like configSchema: a misspelt key is an error. */
 function settingsValidator(plugin: DarchaPlugin): ValidateFunction {
   let validate = validators.get(plugin);
   if (!validate) {
-    validate = ajv.compile({ additionalProperties: false, ...plugin.tenantSettingsSchema });
+    validate = compileDetached(sharedAjv({ strict: false }), {
+      additionalProperties: false,
+      ...plugin.tenantSettingsSchema,
+    });
     validators.set(plugin, validate);
   }
   return validate;

@@ -1,6 +1,6 @@
 import { fieldErrorsFromAjv, type FieldError } from '../errors/field-error.js';
 import { LOCALES } from '../i18n/locales.js';
-import { createAjv } from '../validation/create-ajv.js';
+import { compileLater } from '../validation/compile-later.js';
 import type { Agency, Desk } from './contracts.js';
 
 /** Agency codes and kinds: lowercase slugs starting with a letter, `gas`, `tax-inspection`. */
@@ -18,9 +18,7 @@ const localized = {
 const code = (pattern: RegExp) => ({ type: 'string', pattern: pattern.source, maxLength: 63 }) as const;
 const time = { type: 'string', pattern: '^([01][0-9]|2[0-3]):[0-5][0-9]$' } as const;
 
-const ajv = createAjv();
-
-const validateAgency = ajv.compile<Agency>({
+const validateAgency = compileLater<Agency>({
   type: 'object',
   additionalProperties: false,
   required: ['code', 'kind', 'names'],
@@ -48,7 +46,7 @@ const validateAgency = ajv.compile<Agency>({
   },
 });
 
-const validateDesk = ajv.compile<Desk>({
+const validateDesk = compileLater<Desk>({
   type: 'object',
   additionalProperties: false,
   required: ['code', 'names'],

@@ -1,7 +1,7 @@
 import { fieldErrorsFromAjv, type FieldError } from '../errors/field-error.js';
 import { SCHEDULE_RULE } from '../fees/fee-types.js';
 import { LOCALES } from '../i18n/locales.js';
-import { createAjv } from '../validation/create-ajv.js';
+import { compileLater } from '../validation/compile-later.js';
 import { AGENCY_CODE_PATTERN } from './agency-input.schema.js';
 import { feeScheduleProblems } from './fee-schedule-checks.js';
 import { SERVICE_CODE_PATTERN } from './service-definition.schema.js';
@@ -16,9 +16,7 @@ const localized = {
 const agencyCode = { type: 'string', pattern: AGENCY_CODE_PATTERN.source, maxLength: 63 } as const;
 const serviceCode = { type: 'string', pattern: SERVICE_CODE_PATTERN.source, maxLength: 100 } as const;
 
-const ajv = createAjv();
-
-const validateEntry = ajv.compile<CatalogEntryInput>({
+const validateEntry = compileLater<CatalogEntryInput>({
   type: 'object',
   additionalProperties: false,
   required: ['serviceCode', 'offered'],
@@ -38,7 +36,7 @@ const validateEntry = ajv.compile<CatalogEntryInput>({
   },
 });
 
-const validateQuery = ajv.compile<CatalogQuery>({
+const validateQuery = compileLater<CatalogQuery>({
   type: 'object',
   additionalProperties: false,
   properties: {

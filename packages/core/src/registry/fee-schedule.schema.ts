@@ -1,7 +1,7 @@
 import { fieldErrorsFromAjv, type FieldError } from '../errors/field-error.js';
 import type { FeeSchedule } from '../fees/fee-types.js';
 import { LOCALES } from '../i18n/locales.js';
-import { createAjv } from '../validation/create-ajv.js';
+import { compileLater } from '../validation/compile-later.js';
 import { APPLICANT_CATEGORIES } from '../workflow/inquiry/types.js';
 import { SLUG_PATTERN } from './service-definition.schema.js';
 
@@ -113,7 +113,7 @@ export const FEE_SCHEDULE_SCHEMA = {
 /** The schema path of an amount's "exactly one of bhm and sum" rule. */
 const AMOUNT_COUNT = /(\/amount|\/channels\/properties\/[a-z]+)\/(min|max)Properties$/;
 
-const validate = createAjv().compile<FeeSchedule>(FEE_SCHEDULE_SCHEMA);
+const validate = compileLater<FeeSchedule>(FEE_SCHEDULE_SCHEMA);
 
 /** Every field of `value` that does not fit the shape of a fee schedule; empty when it fits. */
 export function feeScheduleShapeProblems(value: unknown): FieldError[] {

@@ -1,7 +1,6 @@
-import type { ValidateFunction } from 'ajv';
 import { fieldErrorsFromAjv } from '../errors/field-error.js';
 import { LOCALES } from '../i18n/locales.js';
-import { createAjv } from '../validation/create-ajv.js';
+import { compileLater, type Validator } from '../validation/compile-later.js';
 import type { ServiceDefinition } from './types.js';
 
 /** `<area>.<name>`: lowercase letters, digits and hyphens, at least one dot: `gas.no-debt-certificate`. */
@@ -157,8 +156,7 @@ export const serviceDefinitionSchema = {
   },
 } as const;
 
-const validate: ValidateFunction<ServiceDefinition> =
-  createAjv().compile<ServiceDefinition>(serviceDefinitionSchema);
+const validate: Validator<ServiceDefinition> = compileLater<ServiceDefinition>(serviceDefinitionSchema);
 
 /**
  * Checks the shape of a service definition. Returns one problem per invalid field, each starting

@@ -1,7 +1,7 @@
-import type { ErrorObject, ValidateFunction } from 'ajv';
+import type { ErrorObject } from 'ajv';
 import { fieldErrorsFromAjv, type FieldError } from '../errors/field-error.js';
 import { AGENCY_CODE_PATTERN, DESK_CODE_PATTERN } from '../registry/agency-input.schema.js';
-import { createAjv } from '../validation/create-ajv.js';
+import { compileLater, type Validator } from '../validation/compile-later.js';
 import {
   STAFF_CORE_ROLES,
   type AbsenceInput,
@@ -29,19 +29,18 @@ const staffProperties = {
   active: { type: 'boolean' },
 } as const;
 
-const ajv = createAjv();
-const validateCreate = ajv.compile<CreateStaffInput>({
+const validateCreate = compileLater<CreateStaffInput>({
   type: 'object',
   additionalProperties: false,
   required: ['displayName', 'roles'],
   properties: staffProperties,
 });
-const validateUpdate = ajv.compile<Partial<CreateStaffInput>>({
+const validateUpdate = compileLater<Partial<CreateStaffInput>>({
   type: 'object',
   additionalProperties: false,
   properties: staffProperties,
 });
-const validateAbsence = ajv.compile<AbsenceInput>({
+const validateAbsence = compileLater<AbsenceInput>({
   type: 'object',
   additionalProperties: false,
   required: ['staffId', 'startsAt', 'endsAt'],
@@ -53,12 +52,12 @@ const validateAbsence = ajv.compile<AbsenceInput>({
     reason: { anyOf: [{ type: 'string', maxLength: 500 }, { type: 'null' }] },
   },
 });
-const validateQuery = ajv.compile<StaffQuery>({
+const validateQuery = compileLater<StaffQuery>({
   type: 'object',
   additionalProperties: false,
   properties: { role: { type: 'string' }, agencyCode: { type: 'string' }, active: { type: 'boolean' } },
 });
-const validateDateTime = ajv.compile<string>({ type: 'string', format: 'date-time' });
+const validateDateTime = compileLater<string>({ type: 'string', format: 'date-time' });
 
 /** Every invalid field of a new staff member; empty when it may be stored. */
 export function createStaffProblems(value: unknown): FieldError[] {
@@ -105,7 +104,7 @@ export function instant(value: unknown, field: string, found: FieldError[]): Dat
   return undefined;
 }
 
-function problems(validate: ValidateFunction, value: unknown): FieldError[] {
+function problems(validate: Validator<unknown>, value: unknown): FieldError[] {
   if (validate(value)) return [];
   return fieldErrorsFromAjv(reworded(validate.errors));
 }

@@ -1,5 +1,4 @@
-import type { ValidateFunction } from 'ajv';
-import { createAjv } from '../validation/create-ajv.js';
+import { compileLater, type Validator } from '../validation/compile-later.js';
 import { LOCALES } from '../i18n/locales.js';
 import { TENANT_ID_MAX_LENGTH, TENANT_ID_PATTERN } from './tenant-id.js';
 import type { CreateTenantInput, UpdateTenantInput } from './types.js';
@@ -18,9 +17,7 @@ const common = {
   timeZone: { type: 'string', minLength: 1, maxLength: 64 },
 } as const;
 
-const ajv = createAjv();
-
-export const validateCreateTenant: ValidateFunction<CreateTenantInput> = ajv.compile<CreateTenantInput>({
+export const validateCreateTenant: Validator<CreateTenantInput> = compileLater<CreateTenantInput>({
   type: 'object',
   additionalProperties: false,
   required: ['id', 'kind', 'names'],
@@ -32,7 +29,7 @@ export const validateCreateTenant: ValidateFunction<CreateTenantInput> = ajv.com
   },
 });
 
-export const validateUpdateTenant: ValidateFunction<UpdateTenantInput> = ajv.compile<UpdateTenantInput>({
+export const validateUpdateTenant: Validator<UpdateTenantInput> = compileLater<UpdateTenantInput>({
   type: 'object',
   additionalProperties: false,
   properties: common,

@@ -1,6 +1,6 @@
 import {
   APPLICANT_SCHEMA,
-  createAjv,
+  compileLater,
   fieldErrorsFromAjv,
   type Applicant,
   type FieldError,
@@ -24,7 +24,7 @@ export interface ApplicantParams {
   organization_name?: string;
 }
 
-const validateApplicant = createAjv().compile<Applicant>(APPLICANT_SCHEMA);
+const validateApplicant = compileLater<Applicant>(APPLICANT_SCHEMA);
 
 /** The Open311 name of each applicant field, by its JSON pointer in the applicant. */
 const NAMES: Readonly<Record<string, string>> = {

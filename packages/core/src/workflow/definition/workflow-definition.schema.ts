@@ -1,8 +1,8 @@
-import type { ErrorObject, ValidateFunction } from 'ajv';
+import type { ErrorObject } from 'ajv';
 import { fieldErrorsFromAjv } from '../../errors/field-error.js';
 import { LOCALES } from '../../i18n/locales.js';
 import { SLUG_PATTERN, WORKFLOW_KEY_PATTERN } from '../../registry/service-definition.schema.js';
-import { createAjv } from '../../validation/create-ajv.js';
+import { compileLater, type Validator } from '../../validation/compile-later.js';
 import type { WorkflowDefinition } from './types.js';
 import {
   BREACH_REACTIONS,
@@ -145,8 +145,7 @@ export const workflowDefinitionSchema = {
   },
 } as const;
 
-const validate: ValidateFunction<WorkflowDefinition> =
-  createAjv().compile<WorkflowDefinition>(workflowDefinitionSchema);
+const validate: Validator<WorkflowDefinition> = compileLater<WorkflowDefinition>(workflowDefinitionSchema);
 
 /**
  * Checks the shape of a workflow definition. Returns one problem per invalid field, each starting

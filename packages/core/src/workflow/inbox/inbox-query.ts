@@ -1,7 +1,7 @@
 import { fieldErrorsFromAjv, type FieldError } from '../../errors/field-error.js';
 import { AGENCY_CODE_PATTERN } from '../../registry/agency-input.schema.js';
 import { SERVICE_CODE_PATTERN } from '../../registry/service-definition.schema.js';
-import { createAjv } from '../../validation/create-ajv.js';
+import { compileLater } from '../../validation/compile-later.js';
 import type { PublicStatus } from '../definition/types.js';
 import { WORKFLOW_NAME_PATTERN } from '../definition/workflow-definition.schema.js';
 import { PUBLIC_STATUSES } from '../definition/workflow-vocabulary.js';
@@ -93,7 +93,7 @@ const oneOrMany = (item: object) =>
 const text = (pattern: RegExp, maxLength: number) => ({ type: 'string', pattern: pattern.source, maxLength });
 const instant = { type: 'string', format: 'date-time', maxLength: 40 } as const;
 
-const validateQuery = createAjv().compile({
+const validateQuery = compileLater({
   type: 'object',
   additionalProperties: false,
   required: ['bucket'],

@@ -1,12 +1,12 @@
 import { fieldErrorsFromAjv, type FieldError } from '../../errors/field-error.js';
 import { AGENCY_CODE_PATTERN } from '../../registry/agency-input.schema.js';
-import { createAjv } from '../../validation/create-ajv.js';
+import { compileLater } from '../../validation/compile-later.js';
 import { WORKFLOW_ROLE_PATTERN } from '../definition/workflow-definition.schema.js';
 
 const staffId = { type: 'string', format: 'uuid' } as const;
 const many = (item: object) => ({ type: 'array', items: item, maxItems: 100 }) as const;
 
-const validateViewer = createAjv().compile({
+const validateViewer = compileLater({
   type: 'object',
   additionalProperties: true, // the server may hand over a richer actor
   required: ['id', 'roles', 'agencyCodes', 'actingFor'],

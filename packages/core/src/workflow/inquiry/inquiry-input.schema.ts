@@ -5,7 +5,7 @@ import {
   TIN_PATTERN,
   UZ_PHONE_PATTERN,
 } from '../../registry/validation/identifier-formats.js';
-import { createAjv } from '../../validation/create-ajv.js';
+import { compileLater } from '../../validation/compile-later.js';
 import {
   APPLICANT_CATEGORIES,
   NOTIFY_CHANNELS,
@@ -25,8 +25,6 @@ const categories = {
   items: { enum: [...APPLICANT_CATEGORIES] },
 } as const;
 const notifyBy = { enum: [...NOTIFY_CHANNELS] } as const;
-
-const ajv = createAjv();
 
 const individual = {
   type: 'object',
@@ -83,7 +81,7 @@ export const APPLICANT_SCHEMA = {
   else: legalEntity,
 } as const;
 
-const validateFiling = ajv.compile<FileInquiryInput>({
+const validateFiling = compileLater<FileInquiryInput>({
   type: 'object',
   additionalProperties: false,
   required: ['serviceCode', 'applicant', 'formData', 'channel'],
@@ -98,7 +96,7 @@ const validateFiling = ajv.compile<FileInquiryInput>({
   },
 });
 
-const validateTransition = ajv.compile<TransitionInput>({
+const validateTransition = compileLater<TransitionInput>({
   type: 'object',
   additionalProperties: false,
   required: ['action', 'expectedVersion'],
