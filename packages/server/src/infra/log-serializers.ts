@@ -33,10 +33,10 @@ export interface LoggedRequest {
   headers: Request['headers'];
 }
 
-/** pino serializer for `req`: method, URL with redacted query values, headers, client address. */
-export function serializeRequest(req: Request): LoggedRequest {
+/** A log line's `req`: the request id, method, URL with redacted query values, headers, client address. */
+export function serializeRequest(req: Request, id: unknown): LoggedRequest {
   return {
-    id: req.id,
+    id,
     method: req.method,
     url: redactUrl(req.originalUrl ?? req.url ?? ''),
     remoteAddress: req.ip ?? req.socket?.remoteAddress,
@@ -44,7 +44,7 @@ export function serializeRequest(req: Request): LoggedRequest {
   };
 }
 
-/** pino serializer for `res`: only the status; response headers (cookies) are not logged. */
+/** A log line's `res`: only the status; response headers (cookies) are not logged. */
 export function serializeResponse(res: Response): { statusCode: number } {
   return { statusCode: res.statusCode };
 }

@@ -1,6 +1,6 @@
-import { currentContext, type Logger, type RequestContext } from '@darcha/core';
+import { currentContext, type Logger } from '@darcha/core';
 import type { Request, RequestHandler, Response } from 'express';
-import { pinoHttp } from 'pino-http';
+import type { Level } from 'pino';
 import { serializeRequest, serializeResponse } from './log-serializers.js';
 
 /** Probes and scrapes: logged at `debug` when they succeed, so they do not drown the real traffic. */
@@ -10,38 +10,42 @@ export const QUIET_PATHS: ReadonlySet<string> = new Set(['/healthz', '/readyz', 
  * One log line per request when its response is finished (or the client went away), through the
  * platform logger: method, URL (credential query values redacted), headers (credential headers
  * redacted), status, response time, the request id as `req.id`, and the tenant and user once they
- * are known. Bodies are never logged. Level by outcome: 5xx `error`, 4xx `warn`, else `info`.
+ * are known. Bodies are never logged. Level by outcome: 5xx `error`, 4xx `warn`, else `info`; a
+ * request whose client went away is `request aborted` at `warn`.
  *
  * Mount it after `requestContext()`: it takes the request id from the `X-Request-Id` response header
- * and the tenant and user from the Darcha request context.
+ * and the tenant and user from the Darcha request context. Nothing is serialised for a line the
+ * logger's level leaves out (probes at the default `info`).
  */
 export function requestLogger(logger: Logger): RequestHandler {
-  // The context object is captured when the request starts: later middleware fills in its tenant
-  // and user, and the line is written from an event handler that may run outside the request's scope.
-  const contexts = new WeakMap<Request, RequestContext>();
-  const http = pinoHttp<Request, Response>({
-    logger,
-    wrapSerializers: false,
-    serializers: { req: serializeRequest, res: serializeResponse },
-    genReqId: (_req, res) => String(res.getHeader('x-request-id') ?? ''),
-    customProps: (req) => {
-      const context = contexts.get(req);
-      return {
-        ...(context?.tenantId === undefined ? {} : { tenant: context.tenantId }),
-        ...(context?.userId === undefined ? {} : { user: context.userId }),
-      };
-    },
-    customLogLevel: (req, res, error) => {
-      if (error || res.statusCode >= 500) return 'error';
-      if (res.statusCode >= 400) return 'warn';
-      return QUIET_PATHS.has(pathOf(req)) ? 'debug' : 'info';
-    },
-  });
   return (req, res, next) => {
+    // The context object is captured now: later middleware fills in its tenant and user, and the
+    // line is written from an event handler that may run outside the request's scope.
     const context = currentContext();
-    if (context) contexts.set(req, context);
-    http(req, res, next);
+    const started = Date.now();
+    const written = (aborted: boolean): void => {
+      const level = levelOf(req, res, aborted);
+      if (!logger.isLevelEnabled(level)) return;
+      logger[level](
+        {
+          req: serializeRequest(req, res.getHeader('x-request-id')),
+          ...(context?.tenantId === undefined ? {} : { tenant: context.tenantId }),
+          ...(context?.userId === undefined ? {} : { user: context.userId }),
+          res: serializeResponse(res),
+          responseTime: Date.now() - started,
+        },
+        aborted ? 'request aborted' : 'request completed',
+      );
+    };
+    res.once('close', () => written(!res.writableFinished));
+    next();
   };
+}
+
+function levelOf(req: Request, res: Response, aborted: boolean): Level {
+  if (res.statusCode >= 500) return 'error';
+  if (aborted || res.statusCode >= 400) return 'warn';
+  return QUIET_PATHS.has(pathOf(req)) ? 'debug' : 'info';
 }
 
 function pathOf(req: Request): string {

@@ -1,3 +1,6 @@
+import { once } from 'node:events';
+import http from 'node:http';
+import type { AddressInfo } from 'node:net';
 import { expect } from 'chai';
 import express, { type Express } from 'express';
 import request from 'supertest';
@@ -75,6 +78,26 @@ describe('request logger', () => {
     expect(await log.waitFor(requestLine(failed.headers['x-request-id']))).to.include({ level: 50 });
     expect(await log.waitFor(requestLine(refused.headers['x-request-id']))).to.include({ level: 40 });
     expect(await log.waitFor(requestLine(probe.headers['x-request-id']))).to.include({ level: 20 });
+  });
+
+  it('writes "request aborted" at warn when the client goes away before the answer', async () => {
+    let received!: () => void;
+    const arrived = new Promise<void>((resolve) => (received = resolve));
+    app.get('/slow', () => received()); // never answers
+    const server = app.listen(0, '127.0.0.1');
+    await once(server, 'listening');
+    try {
+      const { port } = server.address() as AddressInfo;
+      const req = http.get({ port, host: '127.0.0.1', path: '/slow', headers: { 'x-request-id': 'gone-1' } });
+      req.on('error', () => undefined);
+      await arrived;
+      req.destroy();
+      const line = await log.waitFor(requestLine('gone-1'));
+      expect(line).to.include({ level: 40, msg: 'request aborted' });
+    } finally {
+      server.closeAllConnections();
+      server.close();
+    }
   });
 
   it('writes nothing about probes at the default info level', async () => {
