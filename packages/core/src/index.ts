@@ -47,7 +47,7 @@ export { assertTenantId, isTenantId, TENANT_ID_PATTERN } from './tenancy/tenant-
 export { PostgresTenantRegistry } from './tenancy/postgres-tenant-registry.js';
 export { TENANT_CACHE_TTL_MS } from './tenancy/tenant-read-cache.js';
 export { READ_CACHE_TTL_MS, ReadCache, type Cached, type ReadCacheOptions } from './cache/read-cache.js';
-export { PREPARED } from './db/session-client.js';
+export { FINAL, PREPARED } from './db/session-client.js';
 export { mergeSettingsLayers, applySettingsPatch } from './tenancy/tenant-settings.js';
 export type {
   ActorOptions,

@@ -53,7 +53,13 @@ async function openPostgres(url: string, poolMax: number, log: Knex.Logger): Pro
   const knex = knexFactory({
     client: SessionPgClient,
     log,
-    connection: { connectionString: url, application_name: 'darcha' },
+    // pipeline: node-postgres writes a statement without waiting for the answers to those before,
+    // so the COMMIT behind a FINAL statement travels with it (session-client.ts).
+    connection: {
+      connectionString: url,
+      application_name: 'darcha',
+      pipeline: true,
+    } as Knex.PgConnectionConfig,
     pool: { min: 0, max: poolMax },
     acquireConnectionTimeout: 30_000,
   });

@@ -2,6 +2,7 @@ import { createHash } from 'node:crypto';
 import { createRequire } from 'node:module';
 import type { Knex } from 'knex';
 import pg from 'pg';
+import { DarchaError } from '../errors/darcha-error.js';
 
 const require = createRequire(import.meta.url);
 
@@ -9,6 +10,7 @@ const require = createRequire(import.meta.url);
 interface QueryObject {
   sql: string;
   options?: Record<string, unknown>;
+  response?: unknown;
 }
 
 /** knex's own PostgreSQL dialect and its transaction, which this module extends. */
@@ -35,6 +37,17 @@ const PgTransaction =
  * of unbounded variety (lists of any length) would pile up on the server and should not use it.
  */
 export const PREPARED = Object.freeze({ darchaPrepared: true });
+
+/**
+ * Query options (`builder.options(FINAL)`) for the last statement of a transaction: on a pipelined
+ * connection (PostgreSQL), `COMMIT` is written right behind it, without waiting for its answer, and
+ * the transaction's own commit then takes that `COMMIT`'s answer. A row lock the statement takes
+ * (the tracking-number counter of a filing) is then held for PostgreSQL's own time only, not for a
+ * round trip through Node as well. The work must not send anything after it: another statement on
+ * the transaction is refused with `DARCHA_DB_AFTER_FINAL_STATEMENT`. If the statement fails, the
+ * `COMMIT` behind it is answered as a rollback. Without pipelining (PGlite) the option does nothing.
+ */
+export const FINAL = Object.freeze({ darchaFinal: true });
 
 /** Statement names by text (a name is the text's SHA-1, so a text always gets the same one). */
 const names = new Map<string, string>();
@@ -83,6 +96,19 @@ export function beginWithSettings(session: SessionSettings): string {
   return `select ${settings.join(', ')}; BEGIN`;
 }
 
+/**
+ * Whether node-postgres writes this connection's statements without waiting for the answers of
+ * those before (its `pipeline` mode, on for PostgreSQL).
+ */
+function pipelined(connection: unknown): boolean {
+  return (connection as { pipeline?: unknown } | null)?.pipeline === true;
+}
+
+/** Connections inside a transaction that began with session settings (where FINAL applies). */
+const inSession = new WeakSet<object>();
+/** The `COMMIT` written behind a connection's FINAL statement, until the transaction takes it. */
+const commits = new WeakMap<object, Promise<unknown>>();
+
 class SessionTransaction extends PgTransaction {
   readonly #session: SessionSettings | undefined;
 
@@ -100,8 +126,53 @@ class SessionTransaction extends PgTransaction {
   override begin(connection: unknown): Promise<unknown> {
     const session = this.#session;
     if (!session || Object.keys(session).length === 0) return super.begin(connection);
+    commits.delete(connection as object);
+    inSession.add(connection as object);
     return this.query(connection, beginWithSettings(session));
   }
+}
+
+/**
+ * Sends a statement through the dialect, prepared under its name when asked. A function, not a
+ * method: knex runs a transaction's statements on `Object.create(client)`.
+ */
+function send(client: Knex.Client, connection: unknown, obj: QueryObject): Promise<unknown> {
+  const { darchaPrepared, darchaFinal: _final, ...options } = obj.options ?? {};
+  obj.options = options;
+  if (darchaPrepared !== true) return sendQuery.call(client, connection, obj);
+  obj.options = { ...options, name: statementName(obj.sql) };
+  return sendQuery.call(client, connection, obj).catch((error: unknown) => {
+    // This statement (and its transaction) fails; the next ones are prepared afresh.
+    if (planShapeChanged(error)) {
+      round++;
+      names.clear();
+    }
+    throw error;
+  });
+}
+
+/**
+ * A statement on a connection whose transaction already has its `COMMIT` on the wire: the
+ * transaction's own `COMMIT` (or `ROLLBACK`, after a failed FINAL statement) takes that answer;
+ * anything else is refused, as it would run after the commit, outside the transaction.
+ */
+async function afterFinal(key: object, commit: Promise<unknown>, obj: QueryObject): Promise<unknown> {
+  commits.delete(key);
+  inSession.delete(key);
+  if (/^COMMIT\b/i.test(obj.sql)) {
+    obj.response = await commit;
+    return obj;
+  }
+  obj.response = await commit.catch(() => ({ command: 'ROLLBACK', rows: [], rowCount: null }));
+  if (/^ROLLBACK\b/i.test(obj.sql)) return obj;
+  throw new DarchaError({
+    code: 'DARCHA_DB_AFTER_FINAL_STATEMENT',
+    kind: 'internal',
+    message:
+      'A statement was sent on a transaction after the statement marked FINAL, whose COMMIT had already been sent.',
+    hint: 'Mark only the very last statement of a transaction with FINAL, or remove FINAL from it.',
+    details: { statement: obj.sql.slice(0, 200) },
+  });
 }
 
 /**
@@ -111,17 +182,18 @@ class SessionTransaction extends PgTransaction {
  */
 export class SessionPgClient extends PgClient {
   _query(connection: unknown, obj: QueryObject): Promise<unknown> {
-    if (obj.options?.['darchaPrepared'] !== true) return sendQuery.call(this, connection, obj);
-    const { darchaPrepared: _prepared, ...options } = obj.options;
-    obj.options = { ...options, name: statementName(obj.sql) };
-    return sendQuery.call(this, connection, obj).catch((error: unknown) => {
-      // This statement (and its transaction) fails; the next ones are prepared afresh.
-      if (planShapeChanged(error)) {
-        round++;
-        names.clear();
-      }
-      throw error;
-    });
+    const key = connection as object;
+    const commit = commits.get(key);
+    if (commit) return afterFinal(key, commit, obj);
+    if (/^(COMMIT|ROLLBACK)\b/i.test(obj.sql)) inSession.delete(key);
+    const final = obj.options?.['darchaFinal'] === true;
+    const sent = send(this, connection, obj);
+    if (final && pipelined(connection) && inSession.has(key)) {
+      const written = (connection as pg.Client).query('COMMIT');
+      written.catch(() => undefined); // awaited by the transaction's commit; not unhandled meanwhile
+      commits.set(key, written);
+    }
+    return sent;
   }
 
   override transaction(

@@ -2,8 +2,10 @@ import { PGlite } from '@electric-sql/pglite';
 import { createPgConfig } from '@electric-sql/pglite/node-postgres';
 import { expect } from 'chai';
 import knexFactory, { type Knex } from 'knex';
+import { isDarchaError } from '../../src/errors/darcha-error.js';
 import {
   beginWithSettings,
+  FINAL,
   PREPARED,
   SessionPgClient,
   type SessionTransactionConfig,
@@ -20,7 +22,7 @@ describe(`transactions that open with their session settings (${engine})`, () =>
     pglite = url ? undefined : await PGlite.create('memory://');
     const connection = pglite
       ? () => createPgConfig(pglite!) as unknown as Knex.PgConnectionConfig
-      : { connectionString: url! };
+      : ({ connectionString: url!, pipeline: true } as Knex.PgConnectionConfig); // as openDatabase does
     // One connection, so every transaction below reuses the one the previous one left.
     knex = knexFactory({ client: SessionPgClient, connection, pool: { min: 0, max: 1 } });
     await knex.raw('drop table if exists darcha_session_probe');
@@ -80,6 +82,74 @@ describe(`transactions that open with their session settings (${engine})`, () =>
       'again',
     );
   });
+
+  const probe = async () => (await knex('darcha_session_probe').pluck('n')).map(Number);
+
+  it('commits a transaction whose last statement is FINAL, and takes its COMMIT’s answer', async () => {
+    const before = await probe();
+    const n = await knex.transaction(
+      async (trx) => {
+        await trx('darcha_session_probe').insert({ n: 10 });
+        await trx('darcha_session_probe').insert({ n: 11 }).options(FINAL);
+        return 11;
+      },
+      session({ 'darcha.test': 'final' }),
+    );
+    expect(n).to.equal(11);
+    expect(await probe()).to.deep.equal([...before, 10, 11]);
+    // The only connection is back in the pool with no transaction open.
+    expect(await knex.transaction((trx) => setting(trx), session({ 'darcha.test': 'next' }))).to.equal(
+      'next',
+    );
+  });
+
+  it('rolls back a transaction whose FINAL statement fails, with that statement’s error', async () => {
+    const before = await probe();
+    let failure: unknown;
+    await knex
+      .transaction(
+        async (trx) => {
+          await trx('darcha_session_probe').insert({ n: 20 });
+          await trx.raw('insert into darcha_session_probe (n) values (?)', ['not a number']).options(FINAL);
+        },
+        session({ 'darcha.test': 'final' }),
+      )
+      .catch((error: unknown) => (failure = error));
+    expect(String(failure)).to.match(/invalid input syntax for type integer/);
+    expect(await probe()).to.deep.equal(before);
+    expect(await knex.transaction((trx) => setting(trx), session({ 'darcha.test': 'next' }))).to.equal(
+      'next',
+    );
+  });
+
+  it(
+    url
+      ? 'refuses a statement sent after the FINAL one (its COMMIT is already sent)'
+      : 'ignores FINAL without pipelining (PGlite)',
+    async () => {
+      let failure: unknown;
+      const read = await knex
+        .transaction(
+          async (trx) => {
+            await trx('darcha_session_probe').insert({ n: 30 }).options(FINAL);
+            return trx('darcha_session_probe').pluck('n');
+          },
+          session({ 'darcha.test': 'final' }),
+        )
+        .catch((error: unknown) => (failure = error));
+      if (url) {
+        expect(isDarchaError(failure) && failure.code).to.equal('DARCHA_DB_AFTER_FINAL_STATEMENT');
+        // The FINAL statement was committed all the same.
+        expect(await probe()).to.include(30);
+      } else {
+        expect(failure).to.equal(undefined);
+        expect((read as number[]).map(Number)).to.include(30);
+      }
+      expect(await knex.transaction((trx) => setting(trx), session({ 'darcha.test': 'next' }))).to.equal(
+        'next',
+      );
+    },
+  );
 
   it('prepares statements again when a table they read changed shape (a newer server migrated)', async () => {
     const read = () => knex('darcha_session_probe').select('*').options(PREPARED);

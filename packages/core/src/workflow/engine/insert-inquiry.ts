@@ -3,7 +3,7 @@ import type { InquiryRow } from '../inquiry/inquiry-rows.js';
 import type { Applicant, InquiryKind } from '../inquiry/types.js';
 import type { EventInput, HistoryInput } from './apply-change.js';
 import type { InquiryClock, PlannedTimer } from './schedule.js';
-import { PREPARED } from '../../db/session-client.js';
+import { FINAL, PREPARED } from '../../db/session-client.js';
 
 /** Everything a new inquiry row holds, besides its tracking number and id. */
 export interface NewInquiry {
@@ -39,9 +39,13 @@ export interface NewInquiry {
  * Files an inquiry in ONE statement: the tenant's counter for the prefix and year is incremented
  * (its row lock serialises concurrent filings, and a rollback undoes the increment, so numbers have
  * no gaps), the inquiry is inserted with the next number, and its first history entry, timers and
- * outbox events are written with it.
+ * outbox events are written with it. `final`: nothing follows it in the transaction (see FINAL).
  */
-export async function insertInquiry(trx: TenantTransaction, input: NewInquiry): Promise<InquiryRow> {
+export async function insertInquiry(
+  trx: TenantTransaction,
+  input: NewInquiry,
+  options: { final?: boolean } = {},
+): Promise<InquiryRow> {
   const h = input.history;
   const c = input.clock;
   const timers = input.timers.map((t) => ({
@@ -132,6 +136,9 @@ export async function insertInquiry(trx: TenantTransaction, input: NewInquiry): 
         JSON.stringify(events),
       ],
     )
-    .options(PREPARED);
+    .options(PREPARED)
+    // The last statement of a filing: its COMMIT follows it at once, so the counter's row lock is
+    // not held over a round trip through Node (concurrent filings of the city wait for it).
+    .options(options.final ? FINAL : {});
   return result.rows[0]!;
 }

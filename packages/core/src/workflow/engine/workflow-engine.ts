@@ -93,10 +93,18 @@ export class WorkflowEngine {
         const replay = await claimIdempotencyKey(trx, tenantId, 'file', options.idempotencyKey, hash);
         if (replay) return reviveFiling(replay.result);
       }
-      const inquiry = await fileIn(trx, rt, input, prepared.main, actor, prepared.role, null);
+      // The last insert is the transaction's last statement unless the result is recorded after it.
+      const lastInsert = options.idempotencyKey ? -1 : prepared.children.length;
+      const inquiry = await fileIn(trx, rt, input, prepared.main, actor, prepared.role, null, {
+        final: lastInsert === 0,
+      });
       const children: Inquiry[] = [];
-      for (const child of prepared.children) {
-        children.push(await fileIn(trx, rt, input, child, actor, prepared.role, inquiry.id));
+      for (const [i, child] of prepared.children.entries()) {
+        children.push(
+          await fileIn(trx, rt, input, child, actor, prepared.role, inquiry.id, {
+            final: lastInsert === i + 1,
+          }),
+        );
       }
       const filed: FilingResult = { inquiry, children, replayed: false };
       if (options.idempotencyKey) {
