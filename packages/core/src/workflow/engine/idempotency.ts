@@ -1,5 +1,6 @@
 import { createHash } from 'node:crypto';
 import stringify from 'safe-stable-stringify';
+import { FINAL } from '../../db/session-client.js';
 import type { TenantTransaction } from '../../db/types.js';
 import { idempotencyMismatch, inquiryInputInvalid } from './workflow.errors.js';
 
@@ -48,15 +49,20 @@ export async function claimIdempotencyKey<T>(
   return { result: row.result };
 }
 
-/** Records the first request's result under its key, in the same transaction as the work. */
+/**
+ * Records the first request's result under its key, in the same transaction as the work; `final`:
+ * nothing follows it in the transaction (see FINAL).
+ */
 export async function recordIdempotentResult(
   trx: TenantTransaction,
   tenantId: string,
   scope: string,
   key: string,
   result: unknown,
+  options: { final?: boolean } = {},
 ): Promise<void> {
   await trx('idempotency_keys')
     .where({ tenant_id: tenantId, scope, key })
-    .update({ result: JSON.stringify(result) });
+    .update({ result: JSON.stringify(result) })
+    .options(options.final ? FINAL : {});
 }

@@ -108,7 +108,7 @@ export class WorkflowEngine {
       }
       const filed: FilingResult = { inquiry, children, replayed: false };
       if (options.idempotencyKey) {
-        await recordIdempotentResult(trx, tenantId, 'file', options.idempotencyKey, filed);
+        await recordIdempotentResult(trx, tenantId, 'file', options.idempotencyKey, filed, { final: true });
       }
       return filed;
     });
@@ -330,7 +330,9 @@ export class WorkflowEngine {
         replayed: false,
       };
       if (options.idempotencyKey) {
-        await recordIdempotentResult(trx, tenantId, scope, options.idempotencyKey, changed);
+        await recordIdempotentResult(trx, tenantId, scope, options.idempotencyKey, changed, {
+          final: true,
+        });
       }
       return changed;
     });
