@@ -106,8 +106,11 @@ function pipelined(connection: unknown): boolean {
 
 /** Connections inside a transaction that began with session settings (where FINAL applies). */
 const inSession = new WeakSet<object>();
-/** The `COMMIT` written behind a connection's FINAL statement, until the transaction takes it. */
-const commits = new WeakMap<object, Promise<unknown>>();
+/**
+ * The `COMMIT` written behind a connection's FINAL statement, until the transaction takes it, and
+ * whether the statement itself failed.
+ */
+const commits = new WeakMap<object, { commit: Promise<unknown>; failed: Promise<boolean> }>();
 
 class SessionTransaction extends PgTransaction {
   readonly #session: SessionSettings | undefined;
@@ -125,8 +128,9 @@ class SessionTransaction extends PgTransaction {
 
   override begin(connection: unknown): Promise<unknown> {
     const session = this.#session;
-    if (!session || Object.keys(session).length === 0) return super.begin(connection);
     commits.delete(connection as object);
+    inSession.delete(connection as object);
+    if (!session || Object.keys(session).length === 0) return super.begin(connection);
     inSession.add(connection as object);
     return this.query(connection, beginWithSettings(session));
   }
@@ -156,24 +160,64 @@ function send(client: Knex.Client, connection: unknown, obj: QueryObject): Promi
  * transaction's own `COMMIT` (or `ROLLBACK`, after a failed FINAL statement) takes that answer;
  * anything else is refused, as it would run after the commit, outside the transaction.
  */
-async function afterFinal(key: object, commit: Promise<unknown>, obj: QueryObject): Promise<unknown> {
+async function afterFinal(
+  key: object,
+  { commit, failed }: { commit: Promise<unknown>; failed: Promise<boolean> },
+  obj: QueryObject,
+): Promise<unknown> {
+  const end = TRANSACTION_END.exec(obj.sql)?.[1]?.toUpperCase();
+  // Anything but the transaction's own end is refused, and the mark stays until that end comes:
+  // every further statement (a concurrent one, one after a caught refusal) would run after the commit.
+  if (end === undefined) throw finalErrors.afterFinal(obj.sql);
   commits.delete(key);
   inSession.delete(key);
-  if (/^COMMIT\b/i.test(obj.sql)) {
-    obj.response = await commit;
+  const answer = (await commit.catch(() => ({ command: 'ROLLBACK', rows: [], rowCount: null }))) as {
+    command?: unknown;
+  };
+  obj.response = answer;
+  if (end === 'COMMIT') {
+    if (answer.command !== 'COMMIT') {
+      await commit; // a failed COMMIT rejects with its own error
+      throw finalErrors.rolledBack();
+    }
     return obj;
   }
-  obj.response = await commit.catch(() => ({ command: 'ROLLBACK', rows: [], rowCount: null }));
-  if (/^ROLLBACK\b/i.test(obj.sql)) return obj;
-  throw new DarchaError({
-    code: 'DARCHA_DB_AFTER_FINAL_STATEMENT',
-    kind: 'internal',
-    message:
-      'A statement was sent on a transaction after the statement marked FINAL, whose COMMIT had already been sent.',
-    hint: 'Mark only the very last statement of a transaction with FINAL, or remove FINAL from it.',
-    details: { statement: obj.sql.slice(0, 200) },
-  });
+  // The work failed. If the FINAL statement failed without reaching PostgreSQL (node-postgres refused
+  // a value), the COMMIT behind it committed the statements before it: say so rather than roll back.
+  if (answer.command === 'COMMIT' && (await failed)) throw finalErrors.committedAnyway();
+  return obj;
 }
+
+/** knex's own end of a transaction (not a savepoint's). */
+const TRANSACTION_END = /^\s*(COMMIT|ROLLBACK)\s*;?\s*$/i;
+
+const finalErrors = {
+  afterFinal: (sql: string) =>
+    new DarchaError({
+      code: 'DARCHA_DB_AFTER_FINAL_STATEMENT',
+      kind: 'internal',
+      message:
+        'A statement was sent on a transaction after the statement marked FINAL, whose COMMIT had already been sent.',
+      hint: 'Mark only the very last statement of a transaction with FINAL, or remove FINAL from it.',
+      details: { statement: sql.slice(0, 200) },
+    }),
+  rolledBack: () =>
+    new DarchaError({
+      code: 'DARCHA_DB_FINAL_STATEMENT_FAILED',
+      kind: 'internal',
+      message:
+        'The transaction was rolled back: its FINAL statement failed, and the work went on as if it had not.',
+      hint: 'Let the error of a FINAL statement end the transaction; do not catch it inside the work.',
+    }),
+  committedAnyway: () =>
+    new DarchaError({
+      code: 'DARCHA_DB_FINAL_NOT_SENT',
+      kind: 'internal',
+      message:
+        'The FINAL statement was refused before it reached PostgreSQL, and the COMMIT behind it committed the statements before it.',
+      hint: 'Give a FINAL statement only values node-postgres can send (strings, numbers, dates, buffers, JSON text).',
+    }),
+};
 
 /**
  * knex's `pg` client whose transactions may carry session settings (see {@link SessionTransactionConfig})
@@ -183,15 +227,21 @@ async function afterFinal(key: object, commit: Promise<unknown>, obj: QueryObjec
 export class SessionPgClient extends PgClient {
   _query(connection: unknown, obj: QueryObject): Promise<unknown> {
     const key = connection as object;
-    const commit = commits.get(key);
-    if (commit) return afterFinal(key, commit, obj);
-    if (/^(COMMIT|ROLLBACK)\b/i.test(obj.sql)) inSession.delete(key);
+    const pending = commits.get(key);
+    if (pending) return afterFinal(key, pending, obj);
+    if (TRANSACTION_END.test(obj.sql)) inSession.delete(key);
     const final = obj.options?.['darchaFinal'] === true;
     const sent = send(this, connection, obj);
     if (final && pipelined(connection) && inSession.has(key)) {
-      const written = (connection as pg.Client).query('COMMIT');
-      written.catch(() => undefined); // awaited by the transaction's commit; not unhandled meanwhile
-      commits.set(key, written);
+      const commit = (connection as pg.Client).query('COMMIT');
+      commit.catch(() => undefined); // awaited by the transaction's end; not unhandled meanwhile
+      commits.set(key, {
+        commit,
+        failed: sent.then(
+          () => false,
+          () => true,
+        ),
+      });
     }
     return sent;
   }

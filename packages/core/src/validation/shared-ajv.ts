@@ -31,9 +31,15 @@ export function sharedAjv(options: SharedAjvOptions = {}): Ajv2020 {
  * "already exists" error. The compiled function keeps working.
  */
 export function compileDetached(ajv: Ajv2020, schema: JsonSchema): ValidateFunction {
+  let validate: ValidateFunction;
   try {
-    return ajv.compile(schema);
-  } finally {
-    ajv.removeSchema(schema);
+    validate = ajv.compile(schema);
+  } catch (error) {
+    // A failed compile may leave the schema registered; but "already exists" means its $id names
+    // another schema, which must stay.
+    if (!/already exists/.test(String(error))) ajv.removeSchema(schema);
+    throw error;
   }
+  ajv.removeSchema(schema);
+  return validate;
 }

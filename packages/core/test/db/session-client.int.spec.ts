@@ -124,7 +124,7 @@ describe(`transactions that open with their session settings (${engine})`, () =>
 
   it(
     url
-      ? 'refuses a statement sent after the FINAL one (its COMMIT is already sent)'
+      ? 'refuses every statement sent after the FINAL one (its COMMIT is already sent)'
       : 'ignores FINAL without pipelining (PGlite)',
     async () => {
       let failure: unknown;
@@ -132,6 +132,12 @@ describe(`transactions that open with their session settings (${engine})`, () =>
         .transaction(
           async (trx) => {
             await trx('darcha_session_probe').insert({ n: 30 }).options(FINAL);
+            const after = await Promise.allSettled([
+              trx('darcha_session_probe').insert({ n: 31 }),
+              trx('darcha_session_probe').insert({ n: 32 }),
+            ]);
+            const refused = after.filter((r) => r.status === 'rejected');
+            if (refused.length > 0) throw (refused[0] as PromiseRejectedResult).reason;
             return trx('darcha_session_probe').pluck('n');
           },
           session({ 'darcha.test': 'final' }),
@@ -139,17 +145,63 @@ describe(`transactions that open with their session settings (${engine})`, () =>
         .catch((error: unknown) => (failure = error));
       if (url) {
         expect(isDarchaError(failure) && failure.code).to.equal('DARCHA_DB_AFTER_FINAL_STATEMENT');
-        // The FINAL statement was committed all the same.
-        expect(await probe()).to.include(30);
+        // The FINAL statement was committed all the same; neither statement after it ran.
+        const rows = await probe();
+        expect(rows).to.include(30);
+        expect(rows).to.not.include(31);
+        expect(rows).to.not.include(32);
       } else {
         expect(failure).to.equal(undefined);
-        expect((read as number[]).map(Number)).to.include(30);
+        expect((read as number[]).map(Number)).to.include.members([30, 31, 32]);
       }
       expect(await knex.transaction((trx) => setting(trx), session({ 'darcha.test': 'next' }))).to.equal(
         'next',
       );
     },
   );
+
+  if (url) {
+    it('fails a transaction whose work swallowed its FINAL statement’s error (the COMMIT rolled back)', async () => {
+      const before = await probe();
+      let failure: unknown;
+      await knex
+        .transaction(
+          async (trx) => {
+            await trx('darcha_session_probe').insert({ n: 40 });
+            await trx
+              .raw('insert into darcha_session_probe (n) values (?)', ['not a number'])
+              .options(FINAL)
+              .catch(() => undefined);
+          },
+          session({ 'darcha.test': 'final' }),
+        )
+        .catch((error: unknown) => (failure = error));
+      expect(isDarchaError(failure) && failure.code).to.equal('DARCHA_DB_FINAL_STATEMENT_FAILED');
+      expect(await probe()).to.deep.equal(before);
+    });
+
+    it('says so when a FINAL statement never reached PostgreSQL and its COMMIT kept the rest', async () => {
+      // node-postgres turns an object into JSON text when it binds it, and JSON has no BigInt.
+      const unsendable = { big: 1n };
+      let failure: unknown;
+      await knex
+        .transaction(
+          async (trx) => {
+            await trx('darcha_session_probe').insert({ n: 50 });
+            await trx
+              .raw('insert into darcha_session_probe (n) values (?::int)', [unsendable])
+              .options(FINAL);
+          },
+          session({ 'darcha.test': 'final' }),
+        )
+        .catch((error: unknown) => (failure = error));
+      expect(isDarchaError(failure) && failure.code, String(failure)).to.equal('DARCHA_DB_FINAL_NOT_SENT');
+      expect(await probe()).to.include(50);
+      expect(await knex.transaction((trx) => setting(trx), session({ 'darcha.test': 'next' }))).to.equal(
+        'next',
+      );
+    });
+  }
 
   it('prepares statements again when a table they read changed shape (a newer server migrated)', async () => {
     const read = () => knex('darcha_session_probe').select('*').options(PREPARED);

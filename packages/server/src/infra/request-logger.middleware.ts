@@ -1,6 +1,5 @@
 import { currentContext, type Logger } from '@darcha/core';
 import type { Request, RequestHandler, Response } from 'express';
-import type { Level } from 'pino';
 import { serializeRequest, serializeResponse } from './log-serializers.js';
 
 /** Probes and scrapes: logged at `debug` when they succeed, so they do not drown the real traffic. */
@@ -11,7 +10,8 @@ export const QUIET_PATHS: ReadonlySet<string> = new Set(['/healthz', '/readyz', 
  * platform logger: method, URL (credential query values redacted), headers (credential headers
  * redacted), status, response time, the request id as `req.id`, and the tenant and user once they
  * are known. Bodies are never logged. Level by outcome: 5xx `error`, 4xx `warn`, else `info`; a
- * request whose client went away is `request aborted` at `warn`.
+ * request whose connection closed before the answer was complete (the client went away, or the
+ * server cut it at shutdown) is `request aborted` at `warn`.
  *
  * Mount it after `requestContext()`: it takes the request id from the `X-Request-Id` response header
  * and the tenant and user from the Darcha request context. Nothing is serialised for a line the
@@ -42,7 +42,7 @@ export function requestLogger(logger: Logger): RequestHandler {
   };
 }
 
-function levelOf(req: Request, res: Response, aborted: boolean): Level {
+function levelOf(req: Request, res: Response, aborted: boolean): 'error' | 'warn' | 'info' | 'debug' {
   if (res.statusCode >= 500) return 'error';
   if (aborted || res.statusCode >= 400) return 'warn';
   return QUIET_PATHS.has(pathOf(req)) ? 'debug' : 'info';
