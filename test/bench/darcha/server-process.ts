@@ -31,6 +31,8 @@ export interface ServerProcess {
 
 export interface StatementCount {
   statements: number;
+  /** Statements sent while no other was waiting for its answer on the same connection. */
+  roundTrips: number;
   byHead: [head: string, count: number][];
 }
 

@@ -5,6 +5,8 @@ import type { ServerProcess } from './server-process.js';
 /** One request at a time: its latency unloaded, and the statements it sent to PostgreSQL. */
 export interface RequestProfile {
   statements: number;
+  /** Waits for PostgreSQL per request: statements not written behind one still in flight. */
+  roundTrips?: number;
   p50Ms: number;
   /** Statements per request by their first words, most frequent first. */
   perRequest: { statement: string; count: number }[];
@@ -27,5 +29,10 @@ export async function profileRequests(
   const perRequest = after.byHead
     .map(([statement, n]) => ({ statement, count: Math.round((n / count) * 100) / 100 }))
     .sort((a, b) => b.count - a.count);
-  return { statements: (after.statements - before.statements) / count, p50Ms: median(times), perRequest };
+  return {
+    statements: (after.statements - before.statements) / count,
+    roundTrips: (after.roundTrips - before.roundTrips) / count,
+    p50Ms: median(times),
+    perRequest,
+  };
 }

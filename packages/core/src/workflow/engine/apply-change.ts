@@ -3,7 +3,7 @@ import type { TenantTransaction } from '../../db/types.js';
 import type { InquiryRow } from '../inquiry/inquiry-rows.js';
 import type { HistoryKind } from '../inquiry/types.js';
 import type { PlannedTimer } from './schedule.js';
-import { PREPARED } from '../../db/session-client.js';
+import { FINAL, PREPARED } from '../../db/session-client.js';
 
 /** Columns of `inquiries` a change may set (besides `version` and `updated_at`). */
 export interface InquiryChanges {
@@ -82,6 +82,7 @@ export interface ChangeInput {
 export async function applyChange(
   trx: TenantTransaction,
   input: ChangeInput,
+  options: { final?: boolean } = {},
 ): Promise<InquiryRow | undefined> {
   const sets: string[] = [];
   const values: Knex.Value[] = [];
@@ -147,6 +148,7 @@ export async function applyChange(
         JSON.stringify(events),
       ],
     )
-    .options(PREPARED);
+    .options(PREPARED)
+    .options(options.final ? FINAL : {}); // nothing follows it in the transaction (see FINAL)
   return result.rows[0];
 }

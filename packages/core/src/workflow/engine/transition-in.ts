@@ -38,6 +38,27 @@ export interface EngineRuntime {
 export interface TransitionOptions {
   /** The overall SLA breached now: recorded with the action, so its timer is not set again. */
   overallBreachedAt?: Date;
+  /**
+   * The change statement is the transaction's last (see FINAL): its COMMIT goes with it. A stale
+   * version found by that statement is then thrown as {@link StaleAfterCommit}, for the caller to
+   * explain in a transaction of its own.
+   */
+  final?: boolean;
+}
+
+/**
+ * The change statement of a FINAL transition found the version stale (nothing was written, and the
+ * transaction is already committed): the caller reads the inquiry in a new transaction to refuse
+ * with the current state and actions (`throwStale`).
+ */
+export class StaleAfterCommit extends Error {
+  constructor(
+    readonly inquiryId: string,
+    readonly expectedVersion: number,
+    readonly actor: Actor,
+  ) {
+    super(`inquiry ${inquiryId} is no longer at version ${expectedVersion}`);
+  }
 }
 
 /** A change applied in the caller's transaction. */
@@ -257,16 +278,21 @@ export async function transitionIn(
       payload: { inquiryId: inquiry.id, assigneeId, version: newVersion },
     });
   }
-  const updated = await applyChange(trx, {
-    tenantId,
-    inquiryId: inquiry.id,
-    expectedVersion: input.expectedVersion,
-    at: rt.now,
-    changes,
-    history,
-    timers: plannedTimers(workflow, clock, rt.now),
-    events,
-  });
+  const updated = await applyChange(
+    trx,
+    {
+      tenantId,
+      inquiryId: inquiry.id,
+      expectedVersion: input.expectedVersion,
+      at: rt.now,
+      changes,
+      history,
+      timers: plannedTimers(workflow, clock, rt.now),
+      events,
+    },
+    { final: options.final === true },
+  );
+  if (!updated && options.final) throw new StaleAfterCommit(inquiry.id, input.expectedVersion, actor);
   if (!updated) return throwStale(trx, rt, inquiry.id, input.expectedVersion, actor);
   return { row: updated, entry: entryOf(updated, history, rt.now) };
 }

@@ -20,7 +20,14 @@ import { fileIn } from './file-in.js';
 import { prepareFiling, type PreparedFiling } from './prepare-filing.js';
 import { claimIdempotencyKey, recordIdempotentResult, requestHash } from './idempotency.js';
 import { publicHistory } from './public-history.js';
-import { principalsOf, readInquiryRow, type AppliedChange, type EngineRuntime } from './transition-in.js';
+import {
+  principalsOf,
+  readInquiryRow,
+  StaleAfterCommit,
+  throwStale,
+  type AppliedChange,
+  type EngineRuntime,
+} from './transition-in.js';
 import { idempotencyMismatch, inquiryInputInvalid, inquiryNotFound } from './workflow.errors.js';
 import { reviveChange, reviveFiling } from './recorded-results.js';
 import { isDarchaError } from '../../errors/darcha-error.js';
@@ -137,7 +144,9 @@ export class WorkflowEngine {
       `transition:${inquiryId}`,
       { input, actor: actor.id },
       options,
-      (trx, rt, row) => transitionAndPropagate(trx, rt, row, input, actor),
+      // Its change statement is the last one unless a parent's progress or the result follows.
+      (trx, rt, row, last) =>
+        transitionAndPropagate(trx, rt, row, input, actor, { final: last && row.parent_id === null }),
     );
   }
 
@@ -311,7 +320,13 @@ export class WorkflowEngine {
     scope: string,
     request: unknown,
     options: CommandOptions,
-    apply: (trx: TenantTransaction, rt: EngineRuntime, row: InquiryRow) => Promise<AppliedChange>,
+    /** `last`: nothing is recorded after the change, so it may be the transaction's FINAL statement. */
+    apply: (
+      trx: TenantTransaction,
+      rt: EngineRuntime,
+      row: InquiryRow,
+      last: boolean,
+    ) => Promise<AppliedChange>,
   ): Promise<ChangeResult> {
     const hash = options.idempotencyKey ? requestHash(request) : '';
     const result = await this.#inTenant(tenantId, async (trx, rt) => {
@@ -323,7 +338,7 @@ export class WorkflowEngine {
         const replay = await claimIdempotencyKey(trx, tenantId, scope, options.idempotencyKey, hash);
         if (replay) return reviveChange(replay.result);
       }
-      const applied = await apply(trx, rt, row);
+      const applied = await apply(trx, rt, row, !options.idempotencyKey);
       const changed: ChangeResult = {
         inquiry: inquiryFromRow(applied.row),
         entry: applied.entry,
@@ -335,6 +350,12 @@ export class WorkflowEngine {
         });
       }
       return changed;
+    }).catch((error: unknown) => {
+      if (!(error instanceof StaleAfterCommit)) throw error;
+      // The FINAL change found the version stale and wrote nothing: explain in a fresh transaction.
+      return this.#inTenant(tenantId, (trx, rt) =>
+        throwStale(trx, rt, error.inquiryId, error.expectedVersion, error.actor),
+      );
     });
     if (!result.replayed) this.#options.afterCommit?.();
     return result;

@@ -147,6 +147,41 @@ describe(`inquiry transitions (${dbEngine})`, () => {
     expect((await f.engine.get('chirchik', inquiry.id)).version).to.equal(2);
   });
 
+  // PGlite has one connection: the two transactions below cannot overlap there.
+  if (process.env['DATABASE_URL']) {
+    it('refuses with the current state when the version moves between the read and the change', async () => {
+      const inquiry = await fileOne();
+      let taken!: () => void;
+      let release!: () => void;
+      const lockTaken = new Promise<void>((resolve) => (taken = resolve));
+      const released = new Promise<void>((resolve) => (release = resolve));
+      // Another writer bumps the version and holds the row until told to commit.
+      const writer = f.db.withTenant('chirchik', async (trx) => {
+        await trx('inquiries')
+          .where({ tenant_id: 'chirchik', id: inquiry.id })
+          .update({ version: trx.raw('version + 1') });
+        taken();
+        await released;
+      });
+      await lockTaken;
+      // The transition reads version 1 (the bump is not committed), and its change waits for the row.
+      const attempt = f.engine
+        .transition('chirchik', inquiry.id, { action: 'review', expectedVersion: 1 }, f.actors.supervisor)
+        .then(
+          () => undefined,
+          (error: unknown) => error,
+        );
+      await new Promise((resolve) => setTimeout(resolve, 300));
+      release();
+      await writer;
+      const error = (await attempt) as DarchaError;
+      expect(error?.code, String(error)).to.equal('DARCHA_WORKFLOW_STALE_VERSION');
+      expect(error.details).to.include({ currentVersion: 2, expectedVersion: 1 });
+      expect(error.details['allowedActions']).to.be.an('array');
+      expect(await f.engine.history('chirchik', inquiry.id)).to.have.length(1);
+    });
+  }
+
   it('replays a transition sent twice with the same Idempotency-Key', async () => {
     const inquiry = await fileOne();
     const input = { action: 'review', expectedVersion: 1 };
