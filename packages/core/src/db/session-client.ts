@@ -21,6 +21,8 @@ type TransactionConstructor = new (
   outerTx: unknown,
 ) => {
   begin(connection: unknown): Promise<unknown>;
+  commit(connection: unknown, value: unknown): Promise<unknown>;
+  rollback(connection: unknown, error: unknown): Promise<unknown>;
   query(connection: unknown, sql: string): Promise<unknown>;
 };
 const PgClient = require('knex/lib/dialects/postgres/index.js') as typeof Knex.Client;
@@ -90,10 +92,24 @@ export interface SessionTransactionConfig extends Knex.TransactionConfig {
  * values are quoted with node-postgres' `escapeLiteral`; the names are the caller's constants.
  */
 export function beginWithSettings(session: SessionSettings): string {
+  return `${settingsSelect(session)}; BEGIN`;
+}
+
+/**
+ * `BEGIN` and then the settings: the opening on a pipelined connection, where the transaction's
+ * first statement is written before this message is answered. `BEGIN` must come first there: a
+ * failing setting then aborts the transaction, so the statements behind it fail too (with the
+ * setting's error, see `openings`) and nothing runs outside the transaction or its settings.
+ */
+export function beginThenSettings(session: SessionSettings): string {
+  return `BEGIN; ${settingsSelect(session)}`;
+}
+
+function settingsSelect(session: SessionSettings): string {
   const settings = Object.entries(session).map(
     ([name, value]) => `set_config(${pg.escapeLiteral(name)}, ${pg.escapeLiteral(value)}, true)`,
   );
-  return `select ${settings.join(', ')}; BEGIN`;
+  return `select ${settings.join(', ')}`;
 }
 
 /**
@@ -111,6 +127,13 @@ const inSession = new WeakSet<object>();
  * whether the statement itself failed.
  */
 const commits = new WeakMap<object, { commit: Promise<unknown>; failed: Promise<boolean> }>();
+
+/**
+ * The opening of a pipelined connection's open transaction, resolved with its error (or undefined):
+ * a statement that fails behind a failed opening reports the opening's error (the cause) rather than
+ * PostgreSQL's "current transaction is aborted".
+ */
+const openings = new WeakMap<object, Promise<unknown>>();
 
 class SessionTransaction extends PgTransaction {
   readonly #session: SessionSettings | undefined;
@@ -130,9 +153,33 @@ class SessionTransaction extends PgTransaction {
     const session = this.#session;
     commits.delete(connection as object);
     inSession.delete(connection as object);
+    openings.delete(connection as object);
     if (!session || Object.keys(session).length === 0) return super.begin(connection);
     inSession.add(connection as object);
-    return this.query(connection, beginWithSettings(session));
+    if (!pipelined(connection)) return this.query(connection, beginWithSettings(session));
+    // Pipelined: the opening is written now and not awaited, so the work's first statement follows it
+    // on the wire and the two share one round trip.
+    const client = (this as unknown as { trxClient: Knex.Client }).trxClient;
+    const opening = client.query(connection, beginThenSettings(session)).then(
+      () => undefined,
+      (error: unknown) => error,
+    );
+    openings.set(connection as object, opening);
+    return Promise.resolve();
+  }
+
+  override async commit(connection: unknown, value: unknown): Promise<unknown> {
+    const failed = await openings.get(connection as object);
+    openings.delete(connection as object);
+    // An opening that failed in a transaction that sent nothing else: its COMMIT would be answered
+    // with a silent rollback; it is rolled back and fails with the opening's error instead.
+    if (failed !== undefined) return this.rollback(connection, failed);
+    return super.commit(connection, value);
+  }
+
+  override rollback(connection: unknown, error: unknown): Promise<unknown> {
+    openings.delete(connection as object);
+    return super.rollback(connection, error);
   }
 }
 
@@ -219,6 +266,28 @@ const finalErrors = {
     }),
 };
 
+/** A statement, with the `COMMIT` behind a FINAL one, or taking the answer of that `COMMIT`. */
+function finalAware(client: Knex.Client, connection: unknown, obj: QueryObject): Promise<unknown> {
+  const key = connection as object;
+  const pending = commits.get(key);
+  if (pending) return afterFinal(key, pending, obj);
+  if (TRANSACTION_END.test(obj.sql)) inSession.delete(key);
+  const final = obj.options?.['darchaFinal'] === true;
+  const sent = send(client, connection, obj);
+  if (final && pipelined(connection) && inSession.has(key)) {
+    const commit = (connection as pg.Client).query('COMMIT');
+    commit.catch(() => undefined); // awaited by the transaction's end; not unhandled meanwhile
+    commits.set(key, {
+      commit,
+      failed: sent.then(
+        () => false,
+        () => true,
+      ),
+    });
+  }
+  return sent;
+}
+
 /**
  * knex's `pg` client whose transactions may carry session settings (see {@link SessionTransactionConfig})
  * and whose statements may be kept prepared ({@link PREPARED}): used for PostgreSQL and for PGlite
@@ -226,24 +295,12 @@ const finalErrors = {
  */
 export class SessionPgClient extends PgClient {
   _query(connection: unknown, obj: QueryObject): Promise<unknown> {
-    const key = connection as object;
-    const pending = commits.get(key);
-    if (pending) return afterFinal(key, pending, obj);
-    if (TRANSACTION_END.test(obj.sql)) inSession.delete(key);
-    const final = obj.options?.['darchaFinal'] === true;
-    const sent = send(this, connection, obj);
-    if (final && pipelined(connection) && inSession.has(key)) {
-      const commit = (connection as pg.Client).query('COMMIT');
-      commit.catch(() => undefined); // awaited by the transaction's end; not unhandled meanwhile
-      commits.set(key, {
-        commit,
-        failed: sent.then(
-          () => false,
-          () => true,
-        ),
-      });
-    }
-    return sent;
+    const opening = openings.get(connection as object);
+    const answered = finalAware(this, connection, obj);
+    if (!opening) return answered;
+    return answered.catch(async (error: unknown) => {
+      throw (await opening) ?? error;
+    });
   }
 
   override transaction(

@@ -2,8 +2,10 @@ import { PGlite } from '@electric-sql/pglite';
 import { createPgConfig } from '@electric-sql/pglite/node-postgres';
 import { expect } from 'chai';
 import knexFactory, { type Knex } from 'knex';
+import pg from 'pg';
 import { isDarchaError } from '../../src/errors/darcha-error.js';
 import {
+  beginThenSettings,
   beginWithSettings,
   FINAL,
   PREPARED,
@@ -42,9 +44,12 @@ describe(`transactions that open with their session settings (${engine})`, () =>
     (await trx.raw<{ rows: { v: string | null }[] }>(`select current_setting('darcha.test', true) as v`))
       .rows[0]!.v;
 
-  it('sends the settings before BEGIN, quoted', () => {
+  it('sends the settings before BEGIN, quoted (after it on a pipelined connection)', () => {
     expect(beginWithSettings({ 'darcha.tenant_id': "o'zb", role: 'darcha_app' })).to.equal(
       `select set_config('darcha.tenant_id', 'o''zb', true), set_config('role', 'darcha_app', true); BEGIN`,
+    );
+    expect(beginThenSettings({ 'darcha.tenant_id': "o'zb" })).to.equal(
+      `BEGIN; select set_config('darcha.tenant_id', 'o''zb', true)`,
     );
   });
 
@@ -82,6 +87,58 @@ describe(`transactions that open with their session settings (${engine})`, () =>
       'again',
     );
   });
+
+  it('fails with the setting’s own error when the work sends statements after it, and keeps nothing', async () => {
+    let failure: unknown;
+    await knex
+      .transaction(
+        async (trx) => {
+          await trx('darcha_session_probe').insert({ n: 99 });
+          await trx('darcha_session_probe').insert({ n: 98 });
+        },
+        session({ role: 'no_such_role_either' }),
+      )
+      .catch((error: unknown) => (failure = error));
+    expect(String(failure)).to.include('no_such_role_either');
+    expect((await knex('darcha_session_probe').pluck('n')).map(Number)).to.not.include(99);
+    expect(await knex.transaction((trx) => setting(trx), session({ 'darcha.test': 'after' }))).to.equal(
+      'after',
+    );
+  });
+
+  if (url) {
+    it('writes the opening and the first statement, and a FINAL one and its COMMIT, without waiting between', async () => {
+      // What node-postgres still waits on when each statement is written (its pipeline queues).
+      const proto = pg.Client.prototype as unknown as {
+        query: (...args: unknown[]) => unknown;
+      };
+      const query = proto.query;
+      const writes: { sql: string; waiting: boolean }[] = [];
+      proto.query = function (this: { _activeQuery?: unknown; _sentQueryQueue?: unknown[] }, ...args) {
+        const first = args[0] as string | { text?: string };
+        const sql = typeof first === 'string' ? first : (first.text ?? '');
+        writes.push({ sql, waiting: Boolean(this._activeQuery) || (this._sentQueryQueue?.length ?? 0) > 0 });
+        return Reflect.apply(query, this, args);
+      };
+      try {
+        await knex.transaction(
+          async (trx) => {
+            await trx('darcha_session_probe').where({ n: -1 }).first();
+            await trx('darcha_session_probe').insert({ n: 60 }).options(FINAL);
+          },
+          session({ 'darcha.test': 'pipelined' }),
+        );
+      } finally {
+        proto.query = query;
+      }
+      expect(writes.map((w) => [w.sql.split(' ')[0], w.waiting])).to.deep.equal([
+        ['BEGIN;', false],
+        ['select', true],
+        ['insert', false],
+        ['COMMIT', true],
+      ]);
+    });
+  }
 
   const probe = async () => (await knex('darcha_session_probe').pluck('n')).map(Number);
 
