@@ -5,6 +5,7 @@ import type { ContributionRegistry } from '../../plugins/contribution-registry.j
 import type { WorkflowTransition } from '../definition/types.js';
 import { historyFromRow, inquiryFromRow, type InquiryRow } from '../inquiry/inquiry-rows.js';
 import type { Actor, HistoryEntry, Inquiry, TransitionInput } from '../inquiry/types.js';
+import { StaleAfterCommit } from './stale-after-commit.js';
 import { matchingRole, rolesOn } from './actor-roles.js';
 import { actsAsAssignee, allowedActions, windowEnd } from './allowed-actions.js';
 import { applyChange, type EventInput, type HistoryInput, type InquiryChanges } from './apply-change.js';
@@ -44,21 +45,6 @@ export interface TransitionOptions {
    * explain in a transaction of its own.
    */
   final?: boolean;
-}
-
-/**
- * The change statement of a FINAL transition found the version stale (nothing was written, and the
- * transaction is already committed): the caller reads the inquiry in a new transaction to refuse
- * with the current state and actions (`throwStale`).
- */
-export class StaleAfterCommit extends Error {
-  constructor(
-    readonly inquiryId: string,
-    readonly expectedVersion: number,
-    readonly actor: Actor,
-  ) {
-    super(`inquiry ${inquiryId} is no longer at version ${expectedVersion}`);
-  }
 }
 
 /** A change applied in the caller's transaction. */

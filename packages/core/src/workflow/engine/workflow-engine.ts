@@ -23,11 +23,11 @@ import { publicHistory } from './public-history.js';
 import {
   principalsOf,
   readInquiryRow,
-  StaleAfterCommit,
   throwStale,
   type AppliedChange,
   type EngineRuntime,
 } from './transition-in.js';
+import { StaleAfterCommit } from './stale-after-commit.js';
 import { idempotencyMismatch, inquiryInputInvalid, inquiryNotFound } from './workflow.errors.js';
 import { reviveChange, reviveFiling } from './recorded-results.js';
 import { isDarchaError } from '../../errors/darcha-error.js';
