@@ -2,7 +2,6 @@ import { PGlite } from '@electric-sql/pglite';
 import { createPgConfig } from '@electric-sql/pglite/node-postgres';
 import { expect } from 'chai';
 import knexFactory, { type Knex } from 'knex';
-import pg from 'pg';
 import { isDarchaError } from '../../src/errors/darcha-error.js';
 import {
   beginThenSettings,
@@ -12,6 +11,7 @@ import {
   SessionPgClient,
   type SessionTransactionConfig,
 } from '../../src/db/session-client.js';
+import { recordWrites } from './statement-writes.js';
 
 const url = process.env['DATABASE_URL'];
 const engine = url ? 'PostgreSQL' : 'PGlite';
@@ -108,29 +108,15 @@ describe(`transactions that open with their session settings (${engine})`, () =>
 
   if (url) {
     it('writes the opening and the first statement, and a FINAL one and its COMMIT, without waiting between', async () => {
-      // What node-postgres still waits on when each statement is written (its pipeline queues).
-      const proto = pg.Client.prototype as unknown as {
-        query: (...args: unknown[]) => unknown;
-      };
-      const query = proto.query;
-      const writes: { sql: string; waiting: boolean }[] = [];
-      proto.query = function (this: { _activeQuery?: unknown; _sentQueryQueue?: unknown[] }, ...args) {
-        const first = args[0] as string | { text?: string };
-        const sql = typeof first === 'string' ? first : (first.text ?? '');
-        writes.push({ sql, waiting: Boolean(this._activeQuery) || (this._sentQueryQueue?.length ?? 0) > 0 });
-        return Reflect.apply(query, this, args);
-      };
-      try {
-        await knex.transaction(
+      const writes = await recordWrites(() =>
+        knex.transaction(
           async (trx) => {
             await trx('darcha_session_probe').where({ n: -1 }).first();
             await trx('darcha_session_probe').insert({ n: 60 }).options(FINAL);
           },
           session({ 'darcha.test': 'pipelined' }),
-        );
-      } finally {
-        proto.query = query;
-      }
+        ),
+      );
       expect(writes.map((w) => [w.sql.split(' ')[0], w.waiting])).to.deep.equal([
         ['BEGIN;', false],
         ['select', true],

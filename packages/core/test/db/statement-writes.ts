@@ -1,0 +1,42 @@
+import pg from 'pg';
+
+/** A statement as node-postgres wrote it, and whether an earlier one was still waiting for its answer. */
+export interface StatementWrite {
+  sql: string;
+  waiting: boolean;
+}
+
+/**
+ * Runs `work` while recording every statement node-postgres writes (any client), with whether the
+ * client was still waiting on another one (its pipeline queues): a statement written while none waits
+ * starts a round trip of its own.
+ */
+export async function recordWrites(work: () => Promise<unknown>): Promise<StatementWrite[]> {
+  const proto = pg.Client.prototype as unknown as { query: (...args: unknown[]) => unknown };
+  const query = proto.query;
+  const writes: StatementWrite[] = [];
+  proto.query = function (this: { _activeQuery?: unknown; _sentQueryQueue?: unknown[] }, ...args) {
+    const first = args[0] as string | { text?: string };
+    const sql = typeof first === 'string' ? first : (first.text ?? '');
+    writes.push({ sql, waiting: Boolean(this._activeQuery) || (this._sentQueryQueue?.length ?? 0) > 0 });
+    return Reflect.apply(query, this, args);
+  };
+  try {
+    await work();
+  } finally {
+    proto.query = query;
+  }
+  return writes;
+}
+
+/** How many of the writes waited for PostgreSQL: those written while nothing else was waiting. */
+export function roundTrips(writes: readonly StatementWrite[]): number {
+  return writes.filter((w) => !w.waiting).length;
+}
+
+/** The writes in short, for an assertion's message: `BEGIN; select ... | with c as ... (waiting) | COMMIT;`. */
+export function describeWrites(writes: readonly StatementWrite[]): string {
+  return writes
+    .map((w) => `${w.sql.slice(0, 30).replace(/\s+/g, ' ')}${w.waiting ? ' (waiting)' : ''}`)
+    .join(' | ');
+}
