@@ -3,13 +3,17 @@ import { once } from 'node:events';
 import { createServer } from 'node:net';
 import path from 'node:path';
 import { BENCH_FILES_DIR, ROOT } from './bench-city.js';
+import { serverNodeOptions } from './node-options.js';
 
+const BIN = path.join(ROOT, 'packages/server/bin/darcha-server.js');
+/** The heap limit and other Node options of `darcha-server` (and of `npm start`). */
+const NODE_OPTIONS = serverNodeOptions(BIN);
 /** The server as production runs it (the build `npm install` makes), and as `npm start` runs it. */
 const ENTRY = {
-  built: { main: path.join(ROOT, 'packages/server/bin/darcha-server.js'), execArgv: [] },
+  built: { main: BIN, execArgv: NODE_OPTIONS },
   source: {
     main: path.join(ROOT, 'packages/server/src/main.ts'),
-    execArgv: ['--conditions=darcha-source', '--import', 'tsx'],
+    execArgv: [...NODE_OPTIONS, '--conditions=darcha-source', '--import', 'tsx'],
   },
 } as const;
 const COUNTER = path.join(import.meta.dirname, 'count-statements.ts');
