@@ -1,5 +1,6 @@
 import { createHash } from 'node:crypto';
 import { createRequire } from 'node:module';
+import type { Socket } from 'node:net';
 import type { Knex } from 'knex';
 import pg from 'pg';
 import { DarchaError } from '../errors/darcha-error.js';
@@ -135,6 +136,37 @@ const commits = new WeakMap<object, { commit: Promise<unknown>; failed: Promise<
  */
 const openings = new WeakMap<object, Promise<unknown>>();
 
+/**
+ * Holds a pipelined connection's writes (`cork`) until the returned release is called (once; later
+ * calls do nothing): statements sent meanwhile leave in one write, so Node makes one system call and
+ * PostgreSQL wakes once for them. The opening and the transaction's first statement go out together
+ * this way, and so do a FINAL statement and its COMMIT.
+ */
+function holdWrites(connection: unknown): () => void {
+  const stream = (connection as { connection?: { stream?: Partial<Socket> } }).connection?.stream;
+  if (typeof stream?.cork !== 'function' || typeof stream.uncork !== 'function') return () => {};
+  stream.cork();
+  let held = true;
+  const release = () => {
+    if (!held) return;
+    held = false;
+    stream.uncork!();
+  };
+  return release;
+}
+
+/**
+ * A pipelined connection's opening (its text), held back until the first statement joins it (see
+ * holdWrites). No timer is needed: nothing waits for the opening's answer before the work's first
+ * statement or the transaction's end, and both release it.
+ */
+const heldOpenings = new WeakMap<object, { sql: string; release: () => void }>();
+
+function releaseOpening(connection: unknown): void {
+  heldOpenings.get(connection as object)?.release();
+  heldOpenings.delete(connection as object);
+}
+
 class SessionTransaction extends PgTransaction {
   readonly #session: SessionSettings | undefined;
 
@@ -151,6 +183,7 @@ class SessionTransaction extends PgTransaction {
 
   override begin(connection: unknown): Promise<unknown> {
     const session = this.#session;
+    releaseOpening(connection);
     commits.delete(connection as object);
     inSession.delete(connection as object);
     openings.delete(connection as object);
@@ -160,7 +193,9 @@ class SessionTransaction extends PgTransaction {
     // Pipelined: the opening is written now and not awaited, so the work's first statement follows it
     // on the wire and the two share one round trip.
     const client = (this as unknown as { trxClient: Knex.Client }).trxClient;
-    const opening = client.query(connection, beginThenSettings(session)).then(
+    const sql = beginThenSettings(session);
+    heldOpenings.set(connection as object, { sql, release: holdWrites(connection) });
+    const opening = client.query(connection, sql).then(
       () => undefined,
       (error: unknown) => error,
     );
@@ -169,6 +204,7 @@ class SessionTransaction extends PgTransaction {
   }
 
   override async commit(connection: unknown, value: unknown): Promise<unknown> {
+    releaseOpening(connection);
     const failed = await openings.get(connection as object);
     openings.delete(connection as object);
     // An opening that failed in a transaction that sent nothing else: its COMMIT would be answered
@@ -178,6 +214,7 @@ class SessionTransaction extends PgTransaction {
   }
 
   override rollback(connection: unknown, error: unknown): Promise<unknown> {
+    releaseOpening(connection);
     openings.delete(connection as object);
     return super.rollback(connection, error);
   }
@@ -272,19 +309,25 @@ function finalAware(client: Knex.Client, connection: unknown, obj: QueryObject):
   const pending = commits.get(key);
   if (pending) return afterFinal(key, pending, obj);
   if (TRANSACTION_END.test(obj.sql)) inSession.delete(key);
-  const final = obj.options?.['darchaFinal'] === true;
-  const sent = send(client, connection, obj);
-  if (final && pipelined(connection) && inSession.has(key)) {
-    const commit = (connection as pg.Client).query('COMMIT');
-    commit.catch(() => undefined); // awaited by the transaction's end; not unhandled meanwhile
-    commits.set(key, {
-      commit,
-      failed: sent.then(
-        () => false,
-        () => true,
-      ),
-    });
+  const final = obj.options?.['darchaFinal'] === true && pipelined(connection) && inSession.has(key);
+  if (!final) return send(client, connection, obj);
+  const release = holdWrites(connection);
+  let sent: Promise<unknown>;
+  let commit: Promise<unknown>;
+  try {
+    sent = send(client, connection, obj);
+    commit = (connection as pg.Client).query('COMMIT');
+  } finally {
+    release();
   }
+  commit.catch(() => undefined); // awaited by the transaction's end; not unhandled meanwhile
+  commits.set(key, {
+    commit,
+    failed: sent.then(
+      () => false,
+      () => true,
+    ),
+  });
   return sent;
 }
 
@@ -297,6 +340,8 @@ export class SessionPgClient extends PgClient {
   _query(connection: unknown, obj: QueryObject): Promise<unknown> {
     const opening = openings.get(connection as object);
     const answered = finalAware(this, connection, obj);
+    // The opening leaves with the first statement (and the COMMIT behind it, if that is FINAL).
+    if (heldOpenings.get(connection as object)?.sql !== obj.sql) releaseOpening(connection);
     if (!opening) return answered;
     return answered.catch(async (error: unknown) => {
       throw (await opening) ?? error;

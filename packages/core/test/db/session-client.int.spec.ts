@@ -11,7 +11,7 @@ import {
   SessionPgClient,
   type SessionTransactionConfig,
 } from '../../src/db/session-client.js';
-import { recordWrites } from './statement-writes.js';
+import { countSocketWrites, recordWrites } from './statement-writes.js';
 
 const url = process.env['DATABASE_URL'];
 const engine = url ? 'PostgreSQL' : 'PGlite';
@@ -123,6 +123,57 @@ describe(`transactions that open with their session settings (${engine})`, () =>
         ['insert', false],
         ['COMMIT', true],
       ]);
+    });
+
+    it('writes the opening with the first statement, and a FINAL one with its COMMIT, in one system call each', async () => {
+      const withFinal = await countSocketWrites(() =>
+        knex.transaction(
+          async (trx) => {
+            await trx('darcha_session_probe').where({ n: -1 }).first();
+            await trx('darcha_session_probe').insert({ n: 61 }).options(FINAL);
+          },
+          session({ 'darcha.test': 'corked' }),
+        ),
+      );
+      // Opening + select, then insert + COMMIT.
+      expect(withFinal).to.equal(2);
+      const alone = await countSocketWrites(() =>
+        knex.transaction(
+          (trx) => trx('darcha_session_probe').insert({ n: 62 }).options(FINAL),
+          session({ 'darcha.test': 'corked' }),
+        ),
+      );
+      // Opening, insert and COMMIT together.
+      expect(alone).to.equal(1);
+      const without = await countSocketWrites(() =>
+        knex.transaction(
+          (trx) => trx('darcha_session_probe').where({ n: -1 }).first(),
+          session({ 'darcha.test': 'corked' }),
+        ),
+      );
+      // Opening + select, then knex's own COMMIT once the select is answered.
+      expect(without).to.equal(2);
+      expect(await probe()).to.include.members([61, 62]);
+    });
+
+    it('sends a held opening when the work ends without a statement', async () => {
+      const writes = await countSocketWrites(() =>
+        knex.transaction(async () => undefined, session({ 'darcha.test': 'nothing' })),
+      );
+      expect(writes).to.equal(2); // the opening on commit, then COMMIT
+      expect(
+        await knex
+          .transaction(
+            async () => {
+              throw new Error('before any statement');
+            },
+            session({ 'darcha.test': 'nothing' }),
+          )
+          .catch((error: unknown) => String(error)),
+      ).to.include('before any statement');
+      expect(await knex.transaction((trx) => setting(trx), session({ 'darcha.test': 'next' }))).to.equal(
+        'next',
+      );
     });
   }
 

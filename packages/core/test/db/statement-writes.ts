@@ -1,3 +1,4 @@
+import net from 'node:net';
 import pg from 'pg';
 
 /** A statement as node-postgres wrote it, and whether an earlier one was still waiting for its answer. */
@@ -39,4 +40,31 @@ export function describeWrites(writes: readonly StatementWrite[]): string {
   return writes
     .map((w) => `${w.sql.slice(0, 30).replace(/\s+/g, ' ')}${w.waiting ? ' (waiting)' : ''}`)
     .join(' | ');
+}
+
+type WriteMethod = (...args: unknown[]) => unknown;
+
+/**
+ * Runs `work` and counts the writes of every socket: the system calls, as a corked socket's chunks
+ * leave in one. Only the database's connections write while an engine test runs.
+ */
+export async function countSocketWrites(work: () => Promise<unknown>): Promise<number> {
+  const proto = net.Socket.prototype as unknown as { _write: WriteMethod; _writev: WriteMethod };
+  const { _write: write, _writev: writev } = proto;
+  let count = 0;
+  proto._write = function (this: unknown, ...args: unknown[]) {
+    count++;
+    return Reflect.apply(write, this, args);
+  };
+  proto._writev = function (this: unknown, ...args: unknown[]) {
+    count++;
+    return Reflect.apply(writev, this, args);
+  };
+  try {
+    await work();
+  } finally {
+    proto._write = write;
+    proto._writev = writev;
+  }
+  return count;
 }

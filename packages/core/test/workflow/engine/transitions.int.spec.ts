@@ -1,5 +1,5 @@
 import { expect } from 'chai';
-import { describeWrites, recordWrites, roundTrips } from '../../db/statement-writes.js';
+import { countSocketWrites, describeWrites, recordWrites, roundTrips } from '../../db/statement-writes.js';
 import { isDarchaError, type DarchaError } from '../../../src/errors/darcha-error.js';
 import { AttachmentService } from '../../../src/files/attachment-service.js';
 import { LocalFileStore } from '../../../src/files/local-file-store.js';
@@ -150,7 +150,7 @@ describe(`inquiry transitions (${dbEngine})`, () => {
 
   // PGlite has one connection: the two transactions below cannot overlap there.
   if (process.env['DATABASE_URL']) {
-    it('files with one wait for PostgreSQL and moves with two, once the caches are warm (ADR 0006)', async () => {
+    it('files with one wait for PostgreSQL and one write, and moves with two of each, once the caches are warm (ADR 0006)', async () => {
       const warm = await fileOne();
       await f.engine.transition(
         'chirchik',
@@ -159,17 +159,26 @@ describe(`inquiry transitions (${dbEngine})`, () => {
         f.actors.supervisor,
       );
       let filed!: Inquiry;
-      const filing = await recordWrites(async () => (filed = await fileOne()));
-      const transition = await recordWrites(() =>
-        f.engine.transition(
-          'chirchik',
-          filed.id,
-          { action: 'review', expectedVersion: 1 },
-          f.actors.supervisor,
-        ),
-      );
+      let filing!: Awaited<ReturnType<typeof recordWrites>>;
+      let transition!: Awaited<ReturnType<typeof recordWrites>>;
+      const filingWrites = await countSocketWrites(async () => {
+        filing = await recordWrites(async () => (filed = await fileOne()));
+      });
+      const transitionWrites = await countSocketWrites(async () => {
+        transition = await recordWrites(() =>
+          f.engine.transition(
+            'chirchik',
+            filed.id,
+            { action: 'review', expectedVersion: 1 },
+            f.actors.supervisor,
+          ),
+        );
+      });
       expect(roundTrips(filing), describeWrites(filing)).to.equal(1);
       expect(roundTrips(transition), describeWrites(transition)).to.equal(2);
+      // And each round trip is one system call: the statements that share it leave together.
+      expect(filingWrites, describeWrites(filing)).to.equal(1);
+      expect(transitionWrites, describeWrites(transition)).to.equal(2);
     });
 
     it('refuses with the current state when the version moves between the read and the change', async () => {
