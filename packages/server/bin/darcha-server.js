@@ -2,8 +2,8 @@
 // The installed `darcha-server` command: runs the built server (npm install builds it through
 // `prepare`; `npm run build` after an edit). `npm start` runs the TypeScript sources instead.
 //
-// The heap limit on the first line keeps memory in proportion to the work. Left to itself, V8 sizes
-// the heap from the machine's memory (4 GB on a 24 GB machine) and lets garbage grow to several
-// times the live heap between full collections; up to 1 GB it collects sooner. The operations guide
-// ("Memory") says how to choose another limit.
+// The heap limit on the first line keeps memory in proportion to the work. Left to itself, Node 20
+// sizes the heap from the machine's memory (4 GB on a 24 GB machine) and V8 lets garbage grow to
+// several times the live heap between full collections; with 1 GB it collects sooner (measured on
+// Node 20.20). The operations guide ("Memory") says how to choose another limit.
 import '../dist/main.js';

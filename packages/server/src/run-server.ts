@@ -1,3 +1,4 @@
+import { getHeapStatistics } from 'node:v8';
 import { loadConfig, openPlatform, type LoadConfigOptions, type Logger, type Platform } from '@darcha/core';
 import { createServer, type DarchaServer } from './create-server.js';
 
@@ -71,7 +72,14 @@ export async function runServer(options: RunServerOptions = {}): Promise<Running
   }
   if (config.jobs.enabled) platform.startJobs();
   platform.logger.info(
-    { port, database: platform.db.kind, location: platform.db.location, jobs: config.jobs.enabled },
+    {
+      port,
+      database: platform.db.kind,
+      location: platform.db.location,
+      jobs: config.jobs.enabled,
+      // The heap limit the process runs with (see the operations guide, "Memory").
+      heapLimitMb: Math.round(getHeapStatistics().heap_size_limit / 1024 / 1024),
+    },
     'darcha listening',
   );
 

@@ -156,14 +156,14 @@ function holdWrites(connection: unknown): () => void {
 }
 
 /**
- * A pipelined connection's opening (its text), held back until the first statement joins it (see
- * holdWrites). No timer is needed: nothing waits for the opening's answer before the work's first
- * statement or the transaction's end, and both release it.
+ * A pipelined connection's opening, held back until the first statement joins it (see holdWrites).
+ * No timer is needed: nothing waits for the opening's answer before the work's first statement or
+ * the transaction's end, and both release it.
  */
-const heldOpenings = new WeakMap<object, { sql: string; release: () => void }>();
+const heldOpenings = new WeakMap<object, () => void>();
 
 function releaseOpening(connection: unknown): void {
-  heldOpenings.get(connection as object)?.release();
+  heldOpenings.get(connection as object)?.();
   heldOpenings.delete(connection as object);
 }
 
@@ -193,12 +193,13 @@ class SessionTransaction extends PgTransaction {
     // Pipelined: the opening is written now and not awaited, so the work's first statement follows it
     // on the wire and the two share one round trip.
     const client = (this as unknown as { trxClient: Knex.Client }).trxClient;
-    const sql = beginThenSettings(session);
-    heldOpenings.set(connection as object, { sql, release: holdWrites(connection) });
-    const opening = client.query(connection, sql).then(
+    const release = holdWrites(connection);
+    // knex hands the opening to `_query`, which writes it into the held socket, before this returns.
+    const opening = client.query(connection, beginThenSettings(session)).then(
       () => undefined,
       (error: unknown) => error,
     );
+    heldOpenings.set(connection as object, release);
     openings.set(connection as object, opening);
     return Promise.resolve();
   }
@@ -341,7 +342,7 @@ export class SessionPgClient extends PgClient {
     const opening = openings.get(connection as object);
     const answered = finalAware(this, connection, obj);
     // The opening leaves with the first statement (and the COMMIT behind it, if that is FINAL).
-    if (heldOpenings.get(connection as object)?.sql !== obj.sql) releaseOpening(connection);
+    releaseOpening(connection);
     if (!opening) return answered;
     return answered.catch(async (error: unknown) => {
       throw (await opening) ?? error;

@@ -156,11 +156,13 @@ describe(`transactions that open with their session settings (${engine})`, () =>
       expect(await probe()).to.include.members([61, 62]);
     });
 
-    it('sends a held opening when the work ends without a statement', async () => {
+    it('sends a held opening when the work ends without a statement', async function () {
+      // A held opening that nothing released would hang here: commit waits for the opening's answer.
+      this.timeout(5000);
       const writes = await countSocketWrites(() =>
         knex.transaction(async () => undefined, session({ 'darcha.test': 'nothing' })),
       );
-      expect(writes).to.equal(2); // the opening on commit, then COMMIT
+      expect(writes).to.equal(2); // the opening, released by commit, then COMMIT
       expect(
         await knex
           .transaction(

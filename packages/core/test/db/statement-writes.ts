@@ -44,20 +44,28 @@ export function describeWrites(writes: readonly StatementWrite[]): string {
 
 type WriteMethod = (...args: unknown[]) => unknown;
 
+/** First bytes of the frontend messages that carry statements: simple query, parse, bind. */
+const STATEMENT_MESSAGES = new Set(['Q', 'P', 'B'].map((c) => c.charCodeAt(0)));
+
 /**
- * Runs `work` and counts the writes of every socket: the system calls, as a corked socket's chunks
- * leave in one. Only the database's connections write while an engine test runs.
+ * Runs `work` and counts the writes (system calls) that carry statements to the database: a corked
+ * socket's chunks leave in one. Only sockets to DATABASE_URL's port count, and only writes that
+ * start with a statement message, so a new connection's start-up or an idle one's goodbye does not.
  */
 export async function countSocketWrites(work: () => Promise<unknown>): Promise<number> {
+  const port = Number(new URL(process.env['DATABASE_URL'] ?? 'postgres://localhost').port || 5432);
   const proto = net.Socket.prototype as unknown as { _write: WriteMethod; _writev: WriteMethod };
   const { _write: write, _writev: writev } = proto;
   let count = 0;
-  proto._write = function (this: unknown, ...args: unknown[]) {
-    count++;
+  const carriesStatement = (socket: net.Socket, first: unknown) =>
+    socket.remotePort === port && Buffer.isBuffer(first) && STATEMENT_MESSAGES.has(first[0]!);
+  proto._write = function (this: net.Socket, ...args: unknown[]) {
+    if (carriesStatement(this, args[0])) count++;
     return Reflect.apply(write, this, args);
   };
-  proto._writev = function (this: unknown, ...args: unknown[]) {
-    count++;
+  proto._writev = function (this: net.Socket, ...args: unknown[]) {
+    const chunks = args[0] as { chunk: unknown }[];
+    if (carriesStatement(this, chunks[0]?.chunk)) count++;
     return Reflect.apply(writev, this, args);
   };
   try {
