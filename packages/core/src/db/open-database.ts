@@ -4,6 +4,7 @@ import knexFactory, { type Knex } from 'knex';
 import { DarchaError } from '../errors/darcha-error.js';
 import type { Logger } from '../logging/logger.js';
 import { DataDirLock } from './data-dir-lock.js';
+import { pgliteStartParams } from './pglite-start.js';
 import { Database, type DatabaseEngine } from './database.js';
 import { SessionPgClient } from './session-client.js';
 
@@ -102,8 +103,8 @@ async function openPglite(options: OpenDatabaseOptions, log: Knex.Logger): Promi
     pglite =
       options.pglite ??
       (options.pgliteDump
-        ? await PGlite.create({ loadDataDir: options.pgliteDump })
-        : await PGlite.create(dataDir));
+        ? await PGlite.create({ loadDataDir: options.pgliteDump, startParams: pgliteStartParams() })
+        : await PGlite.create(dataDir, { startParams: pgliteStartParams() }));
   } catch (error) {
     lock?.release();
     throw new DarchaError({

@@ -4,6 +4,7 @@ import knexFactory from 'knex';
 import { CORE_NAMESPACE, coreMigrations } from '../migrations/index.js';
 import type { Database } from './database.js';
 import { openDatabase } from './open-database.js';
+import { pgliteStartParams } from './pglite-start.js';
 
 /**
  * Scratch databases for tests, on the engine the suite runs against: PostgreSQL when
@@ -31,7 +32,7 @@ export async function openTestDatabase(options: TestDatabaseOptions = {}): Promi
 }
 
 async function makePgliteTemplate(migrate: boolean): Promise<Blob> {
-  const pglite = await PGlite.create('memory://');
+  const pglite = await PGlite.create('memory://', { startParams: pgliteStartParams() });
   try {
     const db = await openDatabase({ pglite });
     try {
