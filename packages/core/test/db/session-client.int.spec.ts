@@ -107,53 +107,41 @@ describe(`transactions that open with their session settings (${engine})`, () =>
   });
 
   if (url) {
-    it('writes the opening and the first statement, and a FINAL one and its COMMIT, without waiting between', async () => {
-      const writes = await recordWrites(() =>
-        knex.transaction(
-          async (trx) => {
-            await trx('darcha_session_probe').where({ n: -1 }).first();
-            await trx('darcha_session_probe').insert({ n: 60 }).options(FINAL);
-          },
-          session({ 'darcha.test': 'pipelined' }),
-        ),
-      );
+    /** The system calls that wrote statements during one transaction with session settings. */
+    const socketWritesOf = (work: (trx: Knex.Transaction) => Promise<unknown>) =>
+      countSocketWrites(() => knex.transaction(work, session({ 'darcha.test': 'corked' })));
+
+    it('writes the opening with the first statement, and a FINAL one with its COMMIT, without waiting between and in one system call each', async () => {
+      let writes!: Awaited<ReturnType<typeof recordWrites>>;
+      const withFinal = await countSocketWrites(async () => {
+        writes = await recordWrites(() =>
+          knex.transaction(
+            async (trx) => {
+              await trx('darcha_session_probe').where({ n: -1 }).first();
+              await trx('darcha_session_probe').insert({ n: 60 }).options(FINAL);
+            },
+            session({ 'darcha.test': 'pipelined' }),
+          ),
+        );
+      });
       expect(writes.map((w) => [w.sql.split(' ')[0], w.waiting])).to.deep.equal([
         ['BEGIN;', false],
         ['select', true],
         ['insert', false],
         ['COMMIT', true],
       ]);
-    });
-
-    it('writes the opening with the first statement, and a FINAL one with its COMMIT, in one system call each', async () => {
-      const withFinal = await countSocketWrites(() =>
-        knex.transaction(
-          async (trx) => {
-            await trx('darcha_session_probe').where({ n: -1 }).first();
-            await trx('darcha_session_probe').insert({ n: 61 }).options(FINAL);
-          },
-          session({ 'darcha.test': 'corked' }),
-        ),
-      );
       // Opening + select, then insert + COMMIT.
       expect(withFinal).to.equal(2);
-      const alone = await countSocketWrites(() =>
-        knex.transaction(
-          (trx) => trx('darcha_session_probe').insert({ n: 62 }).options(FINAL),
-          session({ 'darcha.test': 'corked' }),
-        ),
-      );
+    });
+
+    it('writes the opening, a FINAL first statement and its COMMIT in one system call, and knex’s own COMMIT apart', async () => {
       // Opening, insert and COMMIT together.
-      expect(alone).to.equal(1);
-      const without = await countSocketWrites(() =>
-        knex.transaction(
-          (trx) => trx('darcha_session_probe').where({ n: -1 }).first(),
-          session({ 'darcha.test': 'corked' }),
-        ),
-      );
+      expect(
+        await socketWritesOf((trx) => trx('darcha_session_probe').insert({ n: 62 }).options(FINAL)),
+      ).to.equal(1);
       // Opening + select, then knex's own COMMIT once the select is answered.
-      expect(without).to.equal(2);
-      expect(await probe()).to.include.members([61, 62]);
+      expect(await socketWritesOf((trx) => trx('darcha_session_probe').where({ n: -1 }).first())).to.equal(2);
+      expect(await probe()).to.include.members([60, 62]);
     });
 
     it('sends a held opening when the work ends without a statement', async function () {
