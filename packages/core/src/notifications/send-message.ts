@@ -15,13 +15,14 @@ const SEND_LEASE_MS = 60_000;
 const MAX_ERROR_LENGTH = 1000;
 
 /**
- * Sends a planned message exactly once per event and kind. The message is rendered and recorded
- * (`pending`) the first time; a redelivered event finds the row and, if it was `sent` or `recorded`
- * already, does nothing. Otherwise the stored text goes to the channel: the first active plugin
- * channel of the message's kind that is enabled for the tenant (`sent`), else the built-in database
- * channel, which only keeps it (`recorded`). A channel that throws leaves the message `failed` with
- * the attempt counted and the error kept, and `DARCHA_NOTIFICATION_CHANNEL_FAILED` is thrown so the
- * outbox retries the event with backoff.
+ * Sends a planned message exactly once per event and kind. The first delivery renders the message
+ * and records it in one transaction: `recorded` at once when no plugin channel of its kind is
+ * enabled for the tenant (the built-in database channel only keeps it), else `pending` and taken by
+ * this delivery (`claimed_until`). The stored text then goes to that channel (`sent`). A redelivered
+ * event finds the row and, if it was `sent` or `recorded` already, does nothing; otherwise it takes
+ * the row and tries again. A channel that throws leaves the message `failed` with the attempt counted
+ * and the error kept, and `DARCHA_NOTIFICATION_CHANNEL_FAILED` is thrown so the outbox retries the
+ * event with backoff.
  */
 export async function sendMessage(
   deps: NotificationDeps,
@@ -29,49 +30,20 @@ export async function sendMessage(
   tenantId: string,
   plan: MessagePlan,
 ): Promise<NotificationMessage> {
-  const row = await deps.db.withTenant(tenantId, async (trx) => {
-    const existing = await findRow(trx, tenantId, plan.eventId, plan.recipient.kind);
-    if (existing) return existing;
-    const rendered = await renderMessage(deps, renderer, trx, tenantId, plan);
-    const now = deps.clock();
-    await trx('notification_messages')
-      .insert({
-        tenant_id: tenantId,
-        event_id: plan.eventId,
-        event_type: plan.eventType,
-        inquiry_id: plan.inquiryId,
-        template: plan.template,
-        kind: plan.recipient.kind,
-        channel_id: DATABASE_CHANNEL_ID,
-        recipient: plan.recipient.to,
-        locale: rendered.locale,
-        subject: plan.recipient.kind === 'email' ? rendered.subject : null,
-        body: rendered.body,
-        confidential: plan.confidential,
-        status: 'pending',
-        created_at: now,
-        updated_at: now,
-      })
-      .onConflict(['tenant_id', 'event_id', 'kind'])
-      .ignore();
-    return (await findRow(trx, tenantId, plan.eventId, plan.recipient.kind))!;
-  });
-  if (isDone(row)) return toMessage(row);
-  const claimed = await claim(deps, tenantId, row.id);
-  if (!claimed) {
-    const current = await deps.db.withTenant(tenantId, (trx) =>
-      findRow(trx, tenantId, plan.eventId, plan.recipient.kind),
-    );
-    if (current && isDone(current)) return toMessage(current);
-    throw notificationErrors.sendInProgress(tenantId, row.id);
-  }
-
   const channel = await pickChannel(deps, tenantId, plan.recipient.kind);
-  const channelId = channel?.id ?? DATABASE_CHANNEL_ID;
+  const inserted = await deps.db.withTenant(tenantId, (trx) =>
+    insertMessage(trx, deps, renderer, tenantId, plan, channel !== undefined),
+  );
+  if (inserted && isDone(inserted)) return toMessage(inserted);
+  const row = inserted ?? (await takeAgain(deps, tenantId, plan));
+  if (!row.inserted && isDone(row)) return toMessage(row);
+  // A message taken again may have lost (or gained) its channel since its first attempt.
+  const current = row.inserted ? channel : await pickChannel(deps, tenantId, plan.recipient.kind);
+  const channelId = current?.id ?? DATABASE_CHANNEL_ID;
   let failure: string | undefined;
-  if (channel) {
+  if (current) {
     try {
-      await channel.send({
+      await current.send({
         tenantId,
         to: row.recipient,
         locale: row.locale as NotificationMessage['locale'],
@@ -89,7 +61,7 @@ export async function sendMessage(
       .whereIn('status', ['pending', 'failed'])
       .update({
         channel_id: channelId,
-        status: failure !== undefined ? 'failed' : channel ? 'sent' : 'recorded',
+        status: failure !== undefined ? 'failed' : current ? 'sent' : 'recorded',
         attempts: trx.raw('attempts + 1'),
         last_error: failure ?? null,
         sent_at: failure !== undefined ? null : now,
@@ -101,6 +73,65 @@ export async function sendMessage(
   });
   if (failure !== undefined) throw notificationErrors.channelFailed(tenantId, channelId, row.id, failure);
   return toMessage(updated);
+}
+
+/** A message row, and whether this delivery wrote it (rather than finding it from an earlier one). */
+type DeliveredRow = MessageRow & { inserted: boolean };
+
+/**
+ * Renders the message and records it, unless an earlier delivery of the event did (then
+ * undefined): `recorded` by the database channel when there is no plugin channel, else `pending`
+ * and taken by this delivery for {@link SEND_LEASE_MS}.
+ */
+async function insertMessage(
+  trx: TenantTransaction,
+  deps: NotificationDeps,
+  renderer: MessageRenderer,
+  tenantId: string,
+  plan: MessagePlan,
+  viaChannel: boolean,
+): Promise<DeliveredRow | undefined> {
+  const rendered = await renderMessage(deps, renderer, trx, tenantId, plan);
+  const now = deps.clock();
+  const [row] = (await trx('notification_messages')
+    .insert({
+      tenant_id: tenantId,
+      event_id: plan.eventId,
+      event_type: plan.eventType,
+      inquiry_id: plan.inquiryId,
+      template: plan.template,
+      kind: plan.recipient.kind,
+      channel_id: DATABASE_CHANNEL_ID,
+      recipient: plan.recipient.to,
+      locale: rendered.locale,
+      subject: plan.recipient.kind === 'email' ? rendered.subject : null,
+      body: rendered.body,
+      confidential: plan.confidential,
+      status: viaChannel ? 'pending' : 'recorded',
+      attempts: viaChannel ? 0 : 1,
+      sent_at: viaChannel ? null : now,
+      claimed_until: viaChannel ? new Date(now.getTime() + SEND_LEASE_MS) : null,
+      created_at: now,
+      updated_at: now,
+    })
+    .onConflict(['tenant_id', 'event_id', 'kind'])
+    .ignore()
+    .returning(MESSAGE_COLUMNS)) as MessageRow[];
+  return row ? { ...row, inserted: true } : undefined;
+}
+
+/**
+ * The row an earlier delivery of the event wrote: as it is when it is done, else taken by this
+ * delivery. Throws `DARCHA_NOTIFICATION_SEND_IN_PROGRESS` while another delivery holds it.
+ */
+async function takeAgain(deps: NotificationDeps, tenantId: string, plan: MessagePlan): Promise<DeliveredRow> {
+  const find = () =>
+    deps.db.withTenant(tenantId, (trx) => findRow(trx, tenantId, plan.eventId, plan.recipient.kind));
+  const existing = (await find())!;
+  if (isDone(existing) || (await claim(deps, tenantId, existing.id))) return { ...existing, inserted: false };
+  const current = await find();
+  if (current && isDone(current)) return { ...current, inserted: false };
+  throw notificationErrors.sendInProgress(tenantId, existing.id);
 }
 
 function isDone(row: MessageRow): boolean {

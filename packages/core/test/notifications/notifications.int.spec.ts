@@ -3,6 +3,7 @@ import { expect } from 'chai';
 import { writeOutboxEvents } from '../../src/workflow/outbox/write-outbox-events.js';
 import { PHONE_CODE_TEMPLATE, PhoneChallenges } from '../../src/identity/phone-challenges.js';
 import { ScryptPasswordHasher } from '../../src/identity/password-hasher.js';
+import type { Database } from '../../src/db/database.js';
 import type { NotificationMessage } from '../../src/notifications/types.js';
 import type { OutboxEvent } from '../../src/workflow/outbox/outbox-types.js';
 import { citizen, dbEngine, GAS_NO_DEBT } from '../workflow/engine/engine-fixture.js';
@@ -138,6 +139,24 @@ describe(`notifications (${dbEngine})`, () => {
       trx('outbox_events').where({ tenant_id: 'chirchik', type: 'inquiry.filed', inquiry_id: inquiry.id }),
     );
     expect(event).to.include({ status: 'delivered', attempts: 2 });
+  });
+
+  it('reads the inquiry and records the message in two transactions, and sends through a channel in three', async () => {
+    const transactions = countTransactions(f.db);
+    await file('chirchik');
+    const [recorded] = await outboxEvents('chirchik', 'inquiry.filed');
+    transactions.reset();
+    expect((await f.notifications.deliver(recorded!))!.status).to.equal('recorded');
+    expect(transactions.count()).to.equal(2);
+
+    f.channels = [{ pluginId: 'sms-plugin', channel: new RecordingChannel('sms-test', 'sms') }];
+    const inquiry = await file('chirchik');
+    const [sent] = (await outboxEvents('chirchik', 'inquiry.filed')).filter(
+      (e) => e.inquiryId === inquiry.id,
+    );
+    transactions.reset();
+    expect((await f.notifications.deliver(sent!))!.status).to.equal('sent');
+    expect(transactions.count()).to.equal(3);
   });
 
   it('does not send twice when an event is delivered again', async () => {
@@ -317,3 +336,14 @@ describe(`notifications (${dbEngine})`, () => {
     }
   });
 });
+
+/** Counts the tenant transactions opened on `db` from now on. */
+function countTransactions(db: Database): { count(): number; reset(): void } {
+  let count = 0;
+  const withTenant = db.withTenant.bind(db);
+  db.withTenant = (tenantId, work) => {
+    count += 1;
+    return withTenant(tenantId, work);
+  };
+  return { count: () => count, reset: () => (count = 0) };
+}
