@@ -35,6 +35,12 @@ export interface OutboxDispatcherOptions {
   pollIntervalMs?: number;
   /** Time one subscriber may take for one event (default 10 s). */
   subscriberTimeoutMs?: number;
+  /**
+   * Inquiries whose events are delivered at the same time, within a tenant's batch (default 4);
+   * the events of one inquiry go out one after another, oldest first. 1 delivers the whole batch
+   * in order.
+   */
+  concurrency?: number;
 }
 
 /** The options with every default filled in. */
@@ -46,6 +52,7 @@ export interface OutboxDispatcherSettings {
   backoff: OutboxBackoff;
   pollIntervalMs: number;
   subscriberTimeoutMs: number;
+  concurrency: number;
 }
 
 /** Default most events per tenant and pass. */
@@ -54,6 +61,8 @@ export const DEFAULT_OUTBOX_BATCH_SIZE = 50;
 export const DEFAULT_OUTBOX_LEASE_MS = 30_000;
 /** Default failed attempts before an event is dead. */
 export const DEFAULT_OUTBOX_MAX_ATTEMPTS = 8;
+/** Default inquiries whose events are delivered at the same time. */
+export const DEFAULT_OUTBOX_CONCURRENCY = 4;
 /** Default time between idle passes. */
 export const DEFAULT_OUTBOX_POLL_INTERVAL_MS = 1_000;
 
@@ -67,6 +76,7 @@ export function outboxDispatcherSettings(options: OutboxDispatcherOptions): Outb
     backoff: options.backoff ?? exponentialBackoff(),
     pollIntervalMs: options.pollIntervalMs ?? DEFAULT_OUTBOX_POLL_INTERVAL_MS,
     subscriberTimeoutMs: options.subscriberTimeoutMs ?? DEFAULT_SUBSCRIBER_TIMEOUT_MS,
+    concurrency: options.concurrency ?? DEFAULT_OUTBOX_CONCURRENCY,
   };
   const errors: FieldError[] = [];
   for (const key of [
@@ -75,6 +85,7 @@ export function outboxDispatcherSettings(options: OutboxDispatcherOptions): Outb
     'maxAttempts',
     'pollIntervalMs',
     'subscriberTimeoutMs',
+    'concurrency',
   ] as const) {
     const value = settings[key];
     if (!Number.isSafeInteger(value) || value < 1) {

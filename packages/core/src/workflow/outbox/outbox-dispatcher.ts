@@ -1,3 +1,4 @@
+import pMap from 'p-map';
 import type { Database } from '../../db/database.js';
 import type { Logger } from '../../logging/logger.js';
 import { claimOutboxEvents } from './claim-outbox-events.js';
@@ -7,7 +8,7 @@ import {
   type OutboxDispatcherOptions,
   type OutboxDispatcherSettings,
 } from './outbox-dispatcher-options.js';
-import { toOutboxEvent } from './outbox-event-row.js';
+import { toOutboxEvent, type OutboxEventRow } from './outbox-event-row.js';
 import { decideOutcome, releaseOutcome, type OutboxOutcome } from './outbox-outcome.js';
 import { outboxErrors } from './outbox.errors.js';
 import type { OutboxRunResult, OutboxSubscriber } from './outbox-types.js';
@@ -20,9 +21,11 @@ type Due = 'all' | Set<string>;
  * Delivers outbox events to subscribers, after commit, at least once.
  *
  * Per tenant and pass: one `withTenant` transaction leases a batch of due events
- * ({@link claimOutboxEvents}, `FOR UPDATE SKIP LOCKED`); the events are then handed, oldest first,
- * to every subscriber that handles them and does not have them yet, outside any transaction and
- * with a timeout per subscriber; a second transaction records the outcome (delivered, retry later
+ * ({@link claimOutboxEvents}, `FOR UPDATE SKIP LOCKED`); the events are then handed to every
+ * subscriber that handles them and does not have them yet, outside any transaction and with a
+ * timeout per subscriber: the events of one inquiry one after another, oldest first, and up to
+ * `concurrency` inquiries at the same time (one slow inquiry does not hold up the rest of the
+ * city, and the dispatcher keeps up with a busy hall); a second transaction records the outcome (delivered, retry later
  * with backoff, or dead after `maxAttempts`). Dispatchers in any number of processes can run side
  * by side; a dispatcher that dies mid-batch leaves a lease that expires, and its events go out again.
  *
@@ -149,7 +152,8 @@ export class OutboxDispatcher {
     tenantId: string,
     subscribers: readonly OutboxSubscriber[],
   ): Promise<OutboxRunResult & { claimed: number }> {
-    const { clock, leaseMs, batchSize, subscriberTimeoutMs, maxAttempts, backoff } = this.#settings;
+    const { clock, leaseMs, batchSize, subscriberTimeoutMs, maxAttempts, backoff, concurrency } =
+      this.#settings;
     const now = clock();
     const leaseUntil = new Date(now.getTime() + leaseMs);
     const rows = await this.#db.withTenant(tenantId, (trx) =>
@@ -159,12 +163,12 @@ export class OutboxDispatcher {
     if (rows.length === 0) return counts;
     const log = this.#log.child({ tenantId });
     const outcomes: OutboxOutcome[] = [];
-    for (const row of rows) {
+    const deliver = async (row: OutboxEventRow) => {
       const event = toOutboxEvent(row);
       // Start an event only if its slowest subscriber still finishes within the lease.
       if (clock().getTime() + subscriberTimeoutMs >= leaseUntil.getTime()) {
         outcomes.push(releaseOutcome(event));
-        continue;
+        return;
       }
       const attempt = await deliverOutboxEvent(event, subscribers, subscriberTimeoutMs);
       const outcome = decideOutcome(event, attempt, { now: clock(), maxAttempts, backoff });
@@ -175,7 +179,15 @@ export class OutboxDispatcher {
         );
       }
       outcomes.push(outcome);
-    }
+    };
+    // Inquiries side by side, each inquiry's events oldest first.
+    await pMap(
+      concurrency === 1 ? [rows] : byInquiry(rows),
+      async (events) => {
+        for (const row of events) await deliver(row);
+      },
+      { concurrency },
+    );
     const written = await this.#db.withTenant(tenantId, (trx) =>
       recordOutboxOutcomes(
         trx,
@@ -241,4 +253,24 @@ export class OutboxDispatcher {
     this.#sleeper = undefined;
     sleeper.resolve();
   }
+}
+
+/**
+ * A batch (oldest first) as lists of events to deliver one after another: one list per inquiry, in
+ * the order of each inquiry's oldest event; an event about no inquiry is a list of its own.
+ */
+export function byInquiry(rows: readonly OutboxEventRow[]): OutboxEventRow[][] {
+  const lists: OutboxEventRow[][] = [];
+  const ofInquiry = new Map<string, OutboxEventRow[]>();
+  for (const row of rows) {
+    const list = row.inquiry_id === null ? undefined : ofInquiry.get(row.inquiry_id);
+    if (list) {
+      list.push(row);
+      continue;
+    }
+    const fresh = [row];
+    lists.push(fresh);
+    if (row.inquiry_id !== null) ofInquiry.set(row.inquiry_id, fresh);
+  }
+  return lists;
 }

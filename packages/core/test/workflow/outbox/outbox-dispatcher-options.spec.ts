@@ -20,6 +20,7 @@ describe('outbox dispatcher options', () => {
       maxAttempts: 8,
       pollIntervalMs: 1_000,
       subscriberTimeoutMs: 10_000,
+      concurrency: 4,
     });
   });
 
@@ -34,6 +35,7 @@ describe('outbox dispatcher options', () => {
       return expect.fail('expected DARCHA_OUTBOX_OPTIONS_INVALID');
     };
     expect(check({ batchSize: 0, maxAttempts: 1.5 })).to.deep.equal(['batchSize', 'maxAttempts']);
+    expect(check({ concurrency: 0 })).to.deep.equal(['concurrency']);
     expect(check({ leaseMs: 5_000 })).to.deep.equal(['leaseMs']);
   });
 });

@@ -123,6 +123,73 @@ describe(`outbox dispatcher (${engine})`, () => {
     expect(log.lines().filter((l) => Number(l['level']) >= 40)).to.deep.equal([]);
   });
 
+  describe('several inquiries at once', () => {
+    const A = INQUIRY;
+    const B = '2b6f4c1e-8d3a-4e0b-9f7c-1a2b3c4d5e6f';
+    const C = '9c8d7e6f-5a4b-4c3d-8e2f-1a0b9c8d7e6f';
+    const about = (inquiryId: string, n: number): NewOutboxEvent => ({
+      type: 'inquiry.filed',
+      inquiryId,
+      payload: { label: `${inquiryId === A ? 'A' : inquiryId === B ? 'B' : 'C'}${n}` },
+    });
+
+    /** A subscriber that logs starts and ends by label, and holds A1 until `releaseA1()`. */
+    function gatedSubscriber() {
+      const log: string[] = [];
+      let inFlight = 0;
+      let most = 0;
+      let releaseA1: () => void = () => undefined;
+      const gate = new Promise<void>((resolve) => (releaseA1 = resolve));
+      const subscriber = {
+        name: 'core:effects',
+        handles: () => true,
+        deliver: async (event: OutboxEvent) => {
+          const label = String(event.payload['label']);
+          log.push(`start ${label}`);
+          most = Math.max(most, ++inFlight);
+          if (label === 'A1') await gate;
+          else await new Promise((resolve) => setImmediate(resolve));
+          inFlight -= 1;
+          log.push(`end ${label}`);
+          if (['B1', 'B2', 'C1'].every((l) => log.includes(`end ${l}`))) releaseA1();
+        },
+      };
+      return { subscriber, log, most: () => most, releaseA1: () => releaseA1() };
+    }
+
+    it('delivers other inquiries while one is slow, each inquiry oldest first, at most `concurrency` at a time', async () => {
+      await write('chirchik', [about(A, 1), about(B, 1), about(A, 2), about(C, 1), about(B, 2), about(A, 3)]);
+      const gated = gatedSubscriber();
+      const outbox = dispatcher([], { subscribers: () => [gated.subscriber], concurrency: 2 });
+      const run = outbox.runOnce();
+      // A1 is held until B's and C's events are through: a dispatcher that waited for A1 would hang here.
+      const timer = setTimeout(gated.releaseA1, 5_000);
+      expect(await run).to.deep.equal({ delivered: 6, failed: 0, dead: 0 });
+      clearTimeout(timer);
+      const at = (entry: string) => gated.log.indexOf(entry);
+      for (const other of ['B1', 'B2', 'C1']) expect(at(`end ${other}`)).to.be.below(at('end A1'));
+      expect(at('end A1')).to.be.below(at('start A2'));
+      expect(at('end A2')).to.be.below(at('start A3'));
+      expect(at('end B1')).to.be.below(at('start B2'));
+      expect(gated.most()).to.equal(2);
+    });
+
+    it('delivers the whole batch in order with a concurrency of 1', async () => {
+      await write('chirchik', [about(A, 1), about(B, 1), about(A, 2), about(C, 1)]);
+      const received: string[] = [];
+      const subscriber = {
+        name: 'core:effects',
+        handles: () => true,
+        deliver: async (event: OutboxEvent) => {
+          received.push(String(event.payload['label']));
+        },
+      };
+      const outbox = dispatcher([], { subscribers: () => [subscriber], concurrency: 1 });
+      expect(await outbox.runOnce()).to.deep.equal({ delivered: 4, failed: 0, dead: 0 });
+      expect(received).to.deep.equal(['A1', 'B1', 'A2', 'C1']);
+    });
+  });
+
   it('marks events that no subscriber handles as delivered', async () => {
     const [id] = await write('chirchik', [{ type: 'certificate.issued', payload: {} }]);
     const gas = new RecordingSubscriber('plugin:agency-gas', ['inquiry.filed']);
