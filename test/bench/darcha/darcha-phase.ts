@@ -8,6 +8,7 @@ import type { Log } from '../report/log.js';
 import type { LoadTool } from '../requirements.js';
 import { BENCH_AGENCY, BENCH_SERVICE, type CityCredentials } from './bench-city.js';
 import { filingLoad, sendOne, transitionLoad } from './darcha-requests.js';
+import { outboxCounter, type OutboxBacklog } from './outbox-backlog.js';
 import { sampleRss } from './rss-sampler.js';
 import { startDarcha } from './server-process.js';
 import { profileRequests, type RequestProfile } from './statement-probe.js';
@@ -17,6 +18,11 @@ export interface DarchaFigures {
   transition: LoadResult;
   /** The server process's largest resident set during both loads. */
   rssMb: number;
+  /**
+   * The outbox after each load: the events it wrote, those the dispatcher (in the same process) had
+   * not delivered yet when the load ended, and how long it took to catch up.
+   */
+  outbox?: { filing: OutboxBacklog; transition: OutboxBacklog };
   /** One request at a time, on a server without jobs. */
   profile: { filing: RequestProfile; transition: RequestProfile };
 }
@@ -77,9 +83,11 @@ export async function darchaPhase(
   );
 
   const server = await startDarcha({ env });
+  const outbox = await outboxCounter(url);
   try {
     const rss = sampleRss(server.pid);
     const load = { connections: settings.connections, seconds: settings.httpSeconds };
+    await outbox.mark();
     const filing = await measureLoad(
       tool,
       { ...filingLoad(server.baseUrl, city), ...load },
@@ -88,7 +96,10 @@ export async function darchaPhase(
     log(
       `Darcha filing: ${filing.perSecond.toFixed(0)}/s, p95 ${filing.p95Ms.toFixed(1)} ms, ${filing.failed} failed`,
     );
+    const filingOutbox = await outbox.afterLoad();
+    log(backlogLine(filingOutbox));
     const fresh = ids.slice(probeIds);
+    await outbox.mark();
     const transition = await measureLoad(
       tool,
       { ...transitionLoad(server.baseUrl, city, fresh), ...load },
@@ -97,8 +108,21 @@ export async function darchaPhase(
     log(
       `Darcha transition: ${transition.perSecond.toFixed(0)}/s, p95 ${transition.p95Ms.toFixed(1)} ms, ${transition.failed} failed`,
     );
-    return { filing, transition, rssMb: rss.stop(), profile };
+    const transitionOutbox = await outbox.afterLoad();
+    log(backlogLine(transitionOutbox));
+    return {
+      filing,
+      transition,
+      rssMb: rss.stop(),
+      profile,
+      outbox: { filing: filingOutbox, transition: transitionOutbox },
+    };
   } finally {
+    await outbox.close();
     await server.stop();
   }
+}
+
+function backlogLine(b: OutboxBacklog): string {
+  return `outbox: ${b.written} events written, ${b.pendingAtEnd} pending at the end, ${b.drainSeconds === null ? 'not caught up in 3 min' : `caught up in ${b.drainSeconds.toFixed(1)} s`}`;
 }

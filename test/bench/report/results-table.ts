@@ -1,3 +1,4 @@
+import type { OutboxBacklog } from '../darcha/outbox-backlog.js';
 import type { RequestProfile } from '../darcha/statement-probe.js';
 import type { LoadResult } from '../load/load-types.js';
 import type { Latency } from '../load/sequential-requests.js';
@@ -103,6 +104,14 @@ export function darchaRows(f: BenchFigures): TableRow[] {
       met: atMost(d?.rssMb, 300),
     },
     {
+      figure: 'outbox behind at the end of the filing load',
+      value: backlog(d?.outbox?.filing),
+    },
+    {
+      figure: 'outbox behind at the end of the transition load',
+      value: backlog(d?.outbox?.transition),
+    },
+    {
       figure: 'round trips (statements) per filing, one at a time',
       value: d ? trips(d.profile.filing) : '—',
       target: '1-2 round trips',
@@ -185,4 +194,12 @@ export function markdownTable(rows: readonly TableRow[], withTargets: boolean): 
   const widths = head.map((h, i) => Math.max(h.length, ...cells.map((c) => c[i]!.length)));
   const line = (c: readonly string[]) => `| ${c.map((v, i) => v.padEnd(widths[i]!)).join(' | ')} |`;
   return [line(head), line(widths.map((w) => '-'.repeat(w))), ...cells.map(line)].join('\n');
+}
+
+/** Events still pending of those a load wrote (warm-up included), and the time to deliver them. */
+function backlog(b: OutboxBacklog | undefined): string {
+  if (!b) return '—';
+  const drained =
+    b.drainSeconds !== null ? `caught up in ${b.drainSeconds.toFixed(0)} s` : 'not caught up in 3 min';
+  return `${b.pendingAtEnd.toLocaleString('en')} of ${b.written.toLocaleString('en')} events, ${drained}`;
 }
