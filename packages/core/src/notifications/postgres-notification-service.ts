@@ -45,7 +45,7 @@ export class PostgresNotificationService implements NotificationService {
   async deliver(event: OutboxEvent): Promise<NotificationMessage | undefined> {
     const plan = await planForEvent(this.#deps, event);
     if (!plan) return undefined;
-    return sendMessage(this.#deps, this.#renderer, event.tenantId, plan);
+    return sendMessage(this.#deps, this.#renderer, this.#overrides, event.tenantId, plan);
   }
 
   /**
@@ -62,7 +62,7 @@ export class PostgresNotificationService implements NotificationService {
     const event = { id: input.effectId, type: 'workflow.effect', tenantId: input.tenantId, payload: {} };
     const plan = await planForInquiry(this.#deps, event, input.inquiry, input.template, input.data);
     if (!plan) return undefined;
-    return sendMessage(this.#deps, this.#renderer, input.tenantId, plan);
+    return sendMessage(this.#deps, this.#renderer, this.#overrides, input.tenantId, plan);
   }
 
   async list(tenantId: string, query: NotificationQuery = {}): Promise<NotificationPage> {

@@ -5,7 +5,7 @@ import type { MessagePlan } from './message-plan.js';
 import type { MessageRenderer } from './message-renderer.js';
 import type { NotificationDeps } from './notification-deps.js';
 import { notificationErrors } from './notifications.errors.js';
-import { readOverride } from './template-override-store.js';
+import type { TemplateOverrideStore } from './template-override-store.js';
 
 /** A message ready to send. */
 export interface RenderedMessage {
@@ -27,13 +27,14 @@ const SUBJECT_LINE = /^subject:[ \t]*(.*)$/i;
 export async function renderMessage(
   deps: Pick<NotificationDeps, 'templates'>,
   renderer: MessageRenderer,
+  overrides: Pick<TemplateOverrideStore, 'text'>,
   trx: TenantTransaction,
   tenantId: string,
   plan: MessagePlan,
 ): Promise<RenderedMessage> {
   const context = { ...plan.extra, ...plan.fields };
   if (isCoreTemplateKey(plan.template)) {
-    const own = await readOverride(trx, tenantId, plan.template, plan.locale);
+    const own = await overrides.text(trx, tenantId, plan.template, plan.locale);
     const source = own ?? CORE_TEMPLATES[plan.locale][plan.template];
     const origin = {
       key: plan.template,

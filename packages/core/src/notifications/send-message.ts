@@ -1,3 +1,4 @@
+import { PREPARED } from '../db/session-client.js';
 import type { TenantTransaction } from '../db/types.js';
 import { isDarchaError } from '../errors/darcha-error.js';
 import type { NotificationChannel } from '../plugins/contributions.js';
@@ -7,6 +8,7 @@ import type { NotificationDeps } from './notification-deps.js';
 import { MESSAGE_COLUMNS, toMessage, type MessageRow } from './notification-rows.js';
 import { notificationErrors } from './notifications.errors.js';
 import { renderMessage } from './render-message.js';
+import type { TemplateOverrideStore } from './template-override-store.js';
 import { DATABASE_CHANNEL_ID, type NotificationKind, type NotificationMessage } from './types.js';
 
 /** How long one delivery holds a message while a channel sends it (above the outbox's 10 s timeout). */
@@ -27,12 +29,13 @@ const MAX_ERROR_LENGTH = 1000;
 export async function sendMessage(
   deps: NotificationDeps,
   renderer: MessageRenderer,
+  overrides: Pick<TemplateOverrideStore, 'text'>,
   tenantId: string,
   plan: MessagePlan,
 ): Promise<NotificationMessage> {
   const channel = await pickChannel(deps, tenantId, plan.recipient.kind);
   const inserted = await deps.db.withTenant(tenantId, (trx) =>
-    insertMessage(trx, deps, renderer, tenantId, plan, channel !== undefined),
+    insertMessage(trx, deps, renderer, overrides, tenantId, plan, channel !== undefined),
   );
   if (inserted && isDone(inserted)) return toMessage(inserted);
   const row = inserted ?? (await takeAgain(deps, tenantId, plan));
@@ -87,11 +90,12 @@ async function insertMessage(
   trx: TenantTransaction,
   deps: NotificationDeps,
   renderer: MessageRenderer,
+  overrides: Pick<TemplateOverrideStore, 'text'>,
   tenantId: string,
   plan: MessagePlan,
   viaChannel: boolean,
 ): Promise<DeliveredRow | undefined> {
-  const rendered = await renderMessage(deps, renderer, trx, tenantId, plan);
+  const rendered = await renderMessage(deps, renderer, overrides, trx, tenantId, plan);
   const now = deps.clock();
   const [row] = (await trx('notification_messages')
     .insert({
@@ -116,7 +120,8 @@ async function insertMessage(
     })
     .onConflict(['tenant_id', 'event_id', 'kind'])
     .ignore()
-    .returning(MESSAGE_COLUMNS)) as MessageRow[];
+    .returning(MESSAGE_COLUMNS)
+    .options(PREPARED)) as MessageRow[]; // one shape, written for every message
   return row ? { ...row, inserted: true } : undefined;
 }
 

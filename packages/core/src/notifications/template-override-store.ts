@@ -1,5 +1,7 @@
 import { appendAudit } from '../audit/audit-log.js';
 import type { Database } from '../db/database.js';
+import { ReadCache } from '../cache/read-cache.js';
+import { PREPARED } from '../db/session-client.js';
 import type { TenantTransaction } from '../db/types.js';
 import { isLocale, LOCALES, type Locale } from '../i18n/locales.js';
 import { CORE_TEMPLATE_KEYS, isCoreTemplateKey, SAMPLE_TEMPLATE_DATA } from './core-templates.js';
@@ -18,16 +20,20 @@ interface OverrideRow {
 
 const COLUMNS = ['template', 'locale', 'subject', 'body', 'updated_by', 'updated_at'];
 
+/** A tenant's own text of a core template in one locale. */
+export type OverrideText = { subject: string | null; body: string };
+
 /** A tenant's text of a core template in one locale, read in the caller's transaction. */
 export async function readOverride(
   trx: TenantTransaction,
   tenantId: string,
   template: string,
   locale: Locale,
-): Promise<{ subject: string | null; body: string } | undefined> {
+): Promise<OverrideText | undefined> {
   return (await trx('notification_templates')
     .where({ tenant_id: tenantId, template, locale })
-    .first('subject', 'body')) as { subject: string | null; body: string } | undefined;
+    .first('subject', 'body')
+    .options(PREPARED)) as OverrideText | undefined; // read for every message
 }
 
 /**
@@ -38,10 +44,28 @@ export async function readOverride(
 export class TemplateOverrideStore {
   readonly #db: Database;
   readonly #renderer: MessageRenderer;
+  /** The texts messages are rendered from, by tenant, template and locale (see ReadCache). */
+  readonly #texts = new ReadCache<OverrideText | undefined>();
 
   constructor(db: Database, renderer: MessageRenderer) {
     this.#db = db;
     this.#renderer = renderer;
+  }
+
+  /**
+   * The tenant's text of a core template in one locale, or undefined for core's own: read in the
+   * caller's transaction, and kept for 5 s (every message reads it; a change made through this
+   * process applies at once, one made by another process within 5 s).
+   */
+  text(
+    trx: TenantTransaction,
+    tenantId: string,
+    template: string,
+    locale: Locale,
+  ): Promise<OverrideText | undefined> {
+    return this.#texts.read(`${tenantId}\u0000${template}\u0000${locale}`, () =>
+      readOverride(trx, tenantId, template, locale),
+    );
   }
 
   async list(tenantId: string): Promise<NotificationTemplateOverride[]> {
@@ -87,47 +111,51 @@ export class TemplateOverrideStore {
     }
     this.#renderer.render(body, SAMPLE_TEMPLATE_DATA, origin);
     if (subject !== null) this.#renderer.render(subject, SAMPLE_TEMPLATE_DATA, origin);
-    const row = await this.#db.withTenant(tenantId, async (trx) => {
-      const [saved] = (await trx('notification_templates')
-        .insert({
-          tenant_id: tenantId,
-          template,
-          locale,
-          subject,
-          body,
-          updated_by: actor,
-          updated_at: trx.fn.now(),
-        })
-        .onConflict(['tenant_id', 'template', 'locale'])
-        .merge(['subject', 'body', 'updated_by', 'updated_at'])
-        .returning(COLUMNS)) as OverrideRow[];
-      await appendAudit(trx, tenantId, {
-        actor,
-        action: 'notification.template-override',
-        subjectType: 'notification_template',
-        subjectId: `${template}:${locale}`,
-        details: { template, locale },
-      });
-      return saved!;
-    });
+    const row = await this.#texts.afterWrite(
+      this.#db.withTenant(tenantId, async (trx) => {
+        const [saved] = (await trx('notification_templates')
+          .insert({
+            tenant_id: tenantId,
+            template,
+            locale,
+            subject,
+            body,
+            updated_by: actor,
+            updated_at: trx.fn.now(),
+          })
+          .onConflict(['tenant_id', 'template', 'locale'])
+          .merge(['subject', 'body', 'updated_by', 'updated_at'])
+          .returning(COLUMNS)) as OverrideRow[];
+        await appendAudit(trx, tenantId, {
+          actor,
+          action: 'notification.template-override',
+          subjectType: 'notification_template',
+          subjectId: `${template}:${locale}`,
+          details: { template, locale },
+        });
+        return saved!;
+      }),
+    );
     return toOverride(row);
   }
 
   async remove(tenantId: string, template: string, locale: Locale, actor: string): Promise<void> {
-    await this.#db.withTenant(tenantId, async (trx) => {
-      const removed = await trx('notification_templates')
-        .where({ tenant_id: tenantId, template: String(template), locale: String(locale) })
-        .delete();
-      if (removed === 0)
-        throw notificationErrors.overrideNotFound(tenantId, String(template), String(locale));
-      await appendAudit(trx, tenantId, {
-        actor,
-        action: 'notification.template-reset',
-        subjectType: 'notification_template',
-        subjectId: `${template}:${locale}`,
-        details: { template, locale },
-      });
-    });
+    await this.#texts.afterWrite(
+      this.#db.withTenant(tenantId, async (trx) => {
+        const removed = await trx('notification_templates')
+          .where({ tenant_id: tenantId, template: String(template), locale: String(locale) })
+          .delete();
+        if (removed === 0)
+          throw notificationErrors.overrideNotFound(tenantId, String(template), String(locale));
+        await appendAudit(trx, tenantId, {
+          actor,
+          action: 'notification.template-reset',
+          subjectType: 'notification_template',
+          subjectId: `${template}:${locale}`,
+          details: { template, locale },
+        });
+      }),
+    );
   }
 }
 
