@@ -84,6 +84,12 @@ export class ContributionRegistry {
     return this.#all((p) => p.paymentProviders ?? []);
   }
 
+  /** One active plugin's handler of an event type (looked up without listing every plugin's). */
+  eventHandler(pluginId: string, type: string): EventHandler | undefined {
+    const handlers = this.#byPlugin.get(pluginId)?.eventHandlers;
+    return handlers && Object.hasOwn(handlers, type) ? handlers[type] : undefined;
+  }
+
   /** Handlers of one event type, with the plugin each belongs to. */
   eventHandlers(type: string): { pluginId: string; handler: EventHandler }[] {
     return this.#all((p) => {

@@ -44,8 +44,7 @@ export function pluginEventSubscribers(
   pluginIds: Iterable<string>,
   options: PluginEventSubscriberOptions = {},
 ): OutboxSubscriber[] {
-  const handlerOf = (pluginId: string, type: string) =>
-    registry.eventHandlers(type).find((entry) => entry.pluginId === pluginId)?.handler;
+  const handlerOf = (pluginId: string, type: string) => registry.eventHandler(pluginId, type);
   return [...new Set(pluginIds)].map((pluginId) => ({
     name: pluginSubscriberName(pluginId),
     handles: (type) => handlerOf(pluginId, type) !== undefined,
