@@ -7,7 +7,7 @@ import type { MessageRenderer } from './message-renderer.js';
 import type { NotificationDeps } from './notification-deps.js';
 import { MESSAGE_COLUMNS, toMessage, type MessageRow } from './notification-rows.js';
 import { notificationErrors } from './notifications.errors.js';
-import { renderMessage } from './render-message.js';
+import { renderMessage, type RenderedMessage } from './render-message.js';
 import type { TemplateOverrideStore } from './template-override-store.js';
 import { DATABASE_CHANNEL_ID, type NotificationKind, type NotificationMessage } from './types.js';
 
@@ -33,20 +33,19 @@ export async function sendMessage(
   tenantId: string,
   plan: MessagePlan,
 ): Promise<NotificationMessage> {
+  // Picked at every delivery: a retry goes out through the channel enabled now.
   const channel = await pickChannel(deps, tenantId, plan.recipient.kind);
   const inserted = await deps.db.withTenant(tenantId, (trx) =>
     insertMessage(trx, deps, renderer, overrides, tenantId, plan, channel !== undefined),
   );
   if (inserted && isDone(inserted)) return toMessage(inserted);
   const row = inserted ?? (await takeAgain(deps, tenantId, plan));
-  if (!row.inserted && isDone(row)) return toMessage(row);
-  // A message taken again may have lost (or gained) its channel since its first attempt.
-  const current = row.inserted ? channel : await pickChannel(deps, tenantId, plan.recipient.kind);
-  const channelId = current?.id ?? DATABASE_CHANNEL_ID;
+  if (isDone(row)) return toMessage(row);
+  const channelId = channel?.id ?? DATABASE_CHANNEL_ID;
   let failure: string | undefined;
-  if (current) {
+  if (channel) {
     try {
-      await current.send({
+      await channel.send({
         tenantId,
         to: row.recipient,
         locale: row.locale as NotificationMessage['locale'],
@@ -64,7 +63,7 @@ export async function sendMessage(
       .whereIn('status', ['pending', 'failed'])
       .update({
         channel_id: channelId,
-        status: failure !== undefined ? 'failed' : current ? 'sent' : 'recorded',
+        status: failure !== undefined ? 'failed' : channel ? 'sent' : 'recorded',
         attempts: trx.raw('attempts + 1'),
         last_error: failure ?? null,
         sent_at: failure !== undefined ? null : now,
@@ -78,12 +77,9 @@ export async function sendMessage(
   return toMessage(updated);
 }
 
-/** A message row, and whether this delivery wrote it (rather than finding it from an earlier one). */
-type DeliveredRow = MessageRow & { inserted: boolean };
-
 /**
  * Renders the message and records it, unless an earlier delivery of the event did (then
- * undefined): `recorded` by the database channel when there is no plugin channel, else `pending`
+ * undefined, and the stored text is what goes out): `recorded` by the database channel when there is no plugin channel, else `pending`
  * and taken by this delivery for {@link SEND_LEASE_MS}.
  */
 async function insertMessage(
@@ -94,8 +90,16 @@ async function insertMessage(
   tenantId: string,
   plan: MessagePlan,
   viaChannel: boolean,
-): Promise<DeliveredRow | undefined> {
-  const rendered = await renderMessage(deps, renderer, overrides, trx, tenantId, plan);
+): Promise<MessageRow | undefined> {
+  let rendered: RenderedMessage;
+  try {
+    rendered = await renderMessage(deps, renderer, overrides, trx, tenantId, plan);
+  } catch (error) {
+    // A message recorded by an earlier delivery is sent with its stored text, even when its template
+    // can no longer be rendered (a plugin template that is gone since).
+    if (await findRow(trx, tenantId, plan.eventId, plan.recipient.kind)) return undefined;
+    throw error;
+  }
   const now = deps.clock();
   const [row] = (await trx('notification_messages')
     .insert({
@@ -122,20 +126,20 @@ async function insertMessage(
     .ignore()
     .returning(MESSAGE_COLUMNS)
     .options(PREPARED)) as MessageRow[]; // one shape, written for every message
-  return row ? { ...row, inserted: true } : undefined;
+  return row;
 }
 
 /**
  * The row an earlier delivery of the event wrote: as it is when it is done, else taken by this
  * delivery. Throws `DARCHA_NOTIFICATION_SEND_IN_PROGRESS` while another delivery holds it.
  */
-async function takeAgain(deps: NotificationDeps, tenantId: string, plan: MessagePlan): Promise<DeliveredRow> {
+async function takeAgain(deps: NotificationDeps, tenantId: string, plan: MessagePlan): Promise<MessageRow> {
   const find = () =>
     deps.db.withTenant(tenantId, (trx) => findRow(trx, tenantId, plan.eventId, plan.recipient.kind));
   const existing = (await find())!;
-  if (isDone(existing) || (await claim(deps, tenantId, existing.id))) return { ...existing, inserted: false };
+  if (isDone(existing) || (await claim(deps, tenantId, existing.id))) return existing;
   const current = await find();
-  if (current && isDone(current)) return { ...current, inserted: false };
+  if (current && isDone(current)) return current;
   throw notificationErrors.sendInProgress(tenantId, existing.id);
 }
 

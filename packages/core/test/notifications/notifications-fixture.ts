@@ -45,6 +45,8 @@ export interface NotificationsFixture extends EngineFixture {
   channels: ContributedChannel[];
   /** Plugins enabled per tenant (`<tenant>:<plugin>`); every plugin when undefined. */
   enabled: Set<string> | undefined;
+  /** Where plugin templates come from (the `agency-gas` plugin with `agency-gas/rejected`). */
+  contributions: ContributionRegistry;
   /** Runs the dispatcher until no event is due (at most `passes` times). */
   drain(passes?: number): Promise<void>;
 }
@@ -96,6 +98,7 @@ export async function openNotificationsFixture(): Promise<NotificationsFixture> 
     ...fixture,
     notifications,
     dispatcher,
+    contributions: templates,
     get channels() {
       return state.channels;
     },

@@ -159,6 +159,48 @@ describe(`notifications (${dbEngine})`, () => {
     expect(transactions.count()).to.equal(3);
   });
 
+  it('sends the stored text on a retry, even when its plugin template is gone since', async () => {
+    const inquiry = await file('chirchik', {
+      serviceCode: GAS_NO_DEBT.code,
+      applicant: { ...citizen('31234567890123'), locale: 'ru', email: 'aziz@example.uz', notifyBy: 'email' },
+    });
+    await f.drain();
+    const email = new RecordingChannel('email-test', 'email');
+    email.failures = 1;
+    f.channels = [{ pluginId: 'email-plugin', channel: email }];
+    await f.engine.transition(
+      'chirchik',
+      inquiry.id,
+      { action: 'reject', expectedVersion: 1, comment: 'Debt', data: { reason: 'долг за газ' } },
+      f.actors.supervisor,
+    );
+    await f.dispatcher.runOnce();
+    const [failed] = (await messagesOf(inquiry.id)).filter((m) => m.template === 'agency-gas/rejected');
+    expect(failed).to.include({ status: 'failed', attempts: 1 });
+    f.contributions.remove('agency-gas');
+    await f.drain();
+    const [sent] = (await messagesOf(inquiry.id)).filter((m) => m.template === 'agency-gas/rejected');
+    expect(sent).to.include({ status: 'sent', attempts: 2, body: failed!.body });
+    expect(email.sent.map((m) => m.text)).to.include(failed!.body);
+  });
+
+  it('records a failed message with the database channel when its channel plugin is disabled before the retry', async () => {
+    const sms = new RecordingChannel('sms-test', 'sms');
+    sms.failures = 1;
+    f.channels = [{ pluginId: 'sms-plugin', channel: sms }];
+    const inquiry = await file('chirchik');
+    expect(await f.dispatcher.runOnce()).to.deep.equal({ delivered: 0, failed: 1, dead: 0 });
+    expect((await messagesOf(inquiry.id))[0]).to.include({ status: 'failed', channelId: 'sms-test' });
+    f.enabled = new Set();
+    expect(await f.dispatcher.runOnce()).to.deep.equal({ delivered: 1, failed: 0, dead: 0 });
+    expect((await messagesOf(inquiry.id))[0]).to.include({
+      status: 'recorded',
+      channelId: 'database',
+      attempts: 2,
+    });
+    expect(sms.calls).to.equal(1);
+  });
+
   it('does not send twice when an event is delivered again', async () => {
     const sms = new RecordingChannel('sms-test', 'sms');
     f.channels = [{ pluginId: 'sms-plugin', channel: sms }];

@@ -24,8 +24,9 @@ type Due = 'all' | Set<string>;
  * ({@link claimOutboxEvents}, `FOR UPDATE SKIP LOCKED`); the events are then handed to every
  * subscriber that handles them and does not have them yet, outside any transaction and with a
  * timeout per subscriber: the events of one inquiry one after another, oldest first, and up to
- * `concurrency` inquiries at the same time (one slow inquiry does not hold up the rest of the
- * city, and the dispatcher keeps up with a busy hall); a second transaction records the outcome (delivered, retry later
+ * `concurrency` inquiries at the same time (a slow inquiry does not hold up the rest of its batch,
+ * though the next batch and the other tenants wait for the whole batch); a second transaction
+ * records the outcome (delivered, retry later
  * with backoff, or dead after `maxAttempts`). Dispatchers in any number of processes can run side
  * by side; a dispatcher that dies mid-batch leaves a lease that expires, and its events go out again.
  *
@@ -170,15 +171,23 @@ export class OutboxDispatcher {
         outcomes.push(releaseOutcome(event));
         return;
       }
-      const attempt = await deliverOutboxEvent(event, subscribers, subscriberTimeoutMs);
-      const outcome = decideOutcome(event, attempt, { now: clock(), maxAttempts, backoff });
-      for (const failure of attempt.failures) {
-        log.warn(
-          { err: failure.error, eventId: event.id, type: event.type, subscriber: failure.subscriber },
-          'outbox subscriber failed',
-        );
+      try {
+        const attempt = await deliverOutboxEvent(event, subscribers, subscriberTimeoutMs);
+        const outcome = decideOutcome(event, attempt, { now: clock(), maxAttempts, backoff });
+        for (const failure of attempt.failures) {
+          log.warn(
+            { err: failure.error, eventId: event.id, type: event.type, subscriber: failure.subscriber },
+            'outbox subscriber failed',
+          );
+        }
+        outcomes.push(outcome);
+      } catch (error) {
+        // Not a subscriber's failure (those are in the attempt) but the dispatcher's own, such as a
+        // backoff that throws: the event goes back for the next pass, and the batch's other events
+        // are still recorded.
+        log.error({ err: error, eventId: event.id, type: event.type }, 'outbox delivery failed');
+        outcomes.push(releaseOutcome(event));
       }
-      outcomes.push(outcome);
     };
     // Inquiries side by side, each inquiry's events oldest first.
     await pMap(

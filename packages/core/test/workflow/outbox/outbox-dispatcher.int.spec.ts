@@ -174,6 +174,24 @@ describe(`outbox dispatcher (${engine})`, () => {
       expect(gated.most()).to.equal(2);
     });
 
+    it('records the rest of the batch when the dispatcher itself fails on one event', async () => {
+      const [first, second] = await write('chirchik', [about(A, 1), about(B, 1)]);
+      const subscriber = new RecordingSubscriber('core:effects');
+      subscriber.deliver = async (event: OutboxEvent) => {
+        subscriber.received.push(event);
+        if (event.payload['label'] === 'A1') throw new Error('billing system unreachable');
+      };
+      const outbox = dispatcher([subscriber], {
+        backoff: () => {
+          throw new Error('a backoff that fails');
+        },
+      });
+      expect(await outbox.runOnce()).to.deep.equal({ delivered: 1, failed: 0, dead: 0 });
+      expect(await stored('chirchik', first!)).to.deep.include({ status: 'pending', attempts: 0 });
+      expect((await stored('chirchik', second!)).status).to.equal('delivered');
+      expect(log.lines().filter((l) => l['msg'] === 'outbox delivery failed')).to.have.length(1);
+    });
+
     it('delivers the whole batch in order with a concurrency of 1', async () => {
       await write('chirchik', [about(A, 1), about(B, 1), about(A, 2), about(C, 1)]);
       const received: string[] = [];
