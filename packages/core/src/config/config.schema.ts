@@ -38,6 +38,7 @@ export const configSchema: JSONSchemaType<DarchaConfig> = {
       properties: {
         enabled: { type: 'boolean' },
         pollIntervalMs: { type: 'integer', minimum: 50, maximum: 60000 },
+        outboxConcurrency: { type: 'integer', minimum: 1, maximum: 64, nullable: true },
       },
     },
     http: {

@@ -20,6 +20,7 @@ export const CONFIG_ENV_VARS: Readonly<
   DARCHA_DEMO: { key: 'demo', type: 'boolean' },
   DARCHA_FILES_DIR: { key: 'files.dir' },
   DARCHA_JOBS: { key: 'jobs.enabled', type: 'boolean' },
+  DARCHA_OUTBOX_CONCURRENCY: { key: 'jobs.outboxConcurrency', type: 'number' },
   DARCHA_PLUGIN_FAILURE_POLICY: { key: 'plugins.failurePolicy' },
   DARCHA_BASE_DOMAIN: { key: 'tenancy.baseDomain' },
   DARCHA_HTTP_JSON_LIMIT: { key: 'http.jsonLimit' },
@@ -53,7 +54,7 @@ const DEFAULTS = {
   database: { dataDir: './.darcha/data', pool: { max: 10 } },
   tenancy: {},
   files: { dir: './.darcha/files' },
-  jobs: { enabled: true, pollIntervalMs: 1000 },
+  jobs: { enabled: true, pollIntervalMs: 1000, outboxConcurrency: 4 },
   http: {
     jsonLimit: '100kb',
     trustProxy: false,

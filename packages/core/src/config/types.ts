@@ -75,6 +75,11 @@ export interface JobsConfig {
   enabled: boolean;
   /** Pause between polls when nothing was due, in ms (default 1000). */
   pollIntervalMs: number;
+  /**
+   * Inquiries whose outbox events the dispatcher delivers at the same time (default 4; each
+   * inquiry's events one after another). Env `DARCHA_OUTBOX_CONCURRENCY`.
+   */
+  outboxConcurrency?: number;
 }
 
 export interface HttpConfig {

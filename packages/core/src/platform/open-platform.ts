@@ -242,6 +242,9 @@ export async function openPlatform(options: OpenPlatformOptions): Promise<Platfo
       logger,
       tenantIds: activeTenants,
       pollIntervalMs: config.jobs.pollIntervalMs,
+      ...(typeof config.jobs.outboxConcurrency === 'number'
+        ? { concurrency: config.jobs.outboxConcurrency }
+        : {}),
       // About an hour of retries (1 s doubling, capped at 10 min) before an event is a dead letter.
       maxAttempts: 15,
       subscribers: () => [

@@ -143,6 +143,7 @@ describe('loadConfig', () => {
           DATABASE_URL: 'postgresql://env-host:5432/darcha',
           DARCHA_DATA_DIR: 'from-env',
           DARCHA_DB_POOL_MAX: '25',
+          DARCHA_OUTBOX_CONCURRENCY: '8',
         },
       });
       expect(config.port).to.equal(5000);
@@ -150,6 +151,7 @@ describe('loadConfig', () => {
       expect(config.database.url).to.equal('postgresql://env-host:5432/darcha');
       expect(config.database.dataDir).to.equal(path.join(cwd, 'from-env'));
       expect(config.database.pool.max).to.equal(25);
+      expect(config.jobs.outboxConcurrency).to.equal(8);
     });
 
     it('turn numeric and boolean strings into numbers and booleans', () => {
@@ -183,18 +185,29 @@ describe('loadConfig', () => {
     it('lists every wrong value at once', () => {
       const cwd = tempDir({ host: '' });
       const error = expectDarchaError(
-        () => loadConfig({ cwd, env: { PORT: '70000', LOG_LEVEL: 'loud', DARCHA_DB_POOL_MAX: '0' } }),
+        () =>
+          loadConfig({
+            cwd,
+            env: {
+              PORT: '70000',
+              LOG_LEVEL: 'loud',
+              DARCHA_DB_POOL_MAX: '0',
+              DARCHA_OUTBOX_CONCURRENCY: '0',
+            },
+          }),
         'DARCHA_CONFIG_INVALID',
       );
       expect(error.message).to.include('port (from PORT="70000")');
       expect(error.message).to.include('logLevel (from LOG_LEVEL="loud"): must be one of: "trace"');
       expect(error.message).to.include('database.pool.max (from DARCHA_DB_POOL_MAX="0")');
+      expect(error.message).to.include('jobs.outboxConcurrency (from DARCHA_OUTBOX_CONCURRENCY="0")');
       expect(error.message).to.include('host:');
       const errors = error.details['errors'] as { field: string }[];
       expect(errors.map((e) => e.field.split(' ')[0])).to.have.members([
         'port',
         'logLevel',
         'database.pool.max',
+        'jobs.outboxConcurrency',
         'host',
       ]);
     });
