@@ -1,4 +1,4 @@
-import { PREPARED } from '../db/session-client.js';
+import { FINAL, PREPARED } from '../db/session-client.js';
 import type { TenantTransaction } from '../db/types.js';
 import { isDarchaError } from '../errors/darcha-error.js';
 import type { NotificationChannel } from '../plugins/contributions.js';
@@ -125,7 +125,8 @@ async function insertMessage(
     .onConflict(['tenant_id', 'event_id', 'kind'])
     .ignore()
     .returning(MESSAGE_COLUMNS)
-    .options(PREPARED)) as MessageRow[]; // one shape, written for every message
+    .options(PREPARED) // one shape, written for every message
+    .options(FINAL)) as MessageRow[]; // the transaction's last statement: its COMMIT goes with it
   return row;
 }
 

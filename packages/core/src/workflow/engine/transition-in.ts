@@ -23,7 +23,7 @@ import {
   staleVersion,
   windowClosed,
 } from './workflow.errors.js';
-import { PREPARED } from '../../db/session-client.js';
+import { FINAL, PREPARED } from '../../db/session-client.js';
 
 /** What a command inside a tenant transaction works with. */
 export interface EngineRuntime {
@@ -55,19 +55,24 @@ export interface AppliedChange {
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
-/** Reads an inquiry row of the tenant, or undefined. */
+/**
+ * Reads an inquiry row of the tenant, or undefined. `lock`: `FOR UPDATE`. `alone`: the read is the
+ * transaction's only statement, so its `COMMIT` is written right behind it (see FINAL).
+ */
 export async function readInquiryRow(
   trx: TenantTransaction,
   tenantId: string,
   inquiryId: string,
   lock = false,
+  alone = false,
 ): Promise<InquiryRow | undefined> {
   // A malformed id names no inquiry (and must not reach PostgreSQL's uuid parser as an error).
   if (typeof inquiryId !== 'string' || !UUID.test(inquiryId)) return undefined;
   const query = trx<InquiryRow>('inquiries')
     .where({ tenant_id: tenantId, id: inquiryId })
     .first()
-    .options(PREPARED); // read by every command
+    .options(PREPARED) // read by every command
+    .options(alone ? FINAL : {});
   return lock ? query.forUpdate() : query;
 }
 

@@ -213,8 +213,9 @@ export class WorkflowEngine {
   }
 
   async get(tenantId: string, inquiryId: string): Promise<Inquiry> {
+    // The read is the transaction's only statement: its COMMIT goes out with it, one round trip.
     const row = await this.#options.db.withTenant(tenantId, (trx) =>
-      readInquiryRow(trx, tenantId, inquiryId),
+      readInquiryRow(trx, tenantId, inquiryId, false, true),
     );
     if (!row) throw inquiryNotFound(tenantId, inquiryId);
     return inquiryFromRow(row);

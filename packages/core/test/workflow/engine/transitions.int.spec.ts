@@ -181,6 +181,17 @@ describe(`inquiry transitions (${dbEngine})`, () => {
       expect(transitionWrites, describeWrites(transition)).to.equal(2);
     });
 
+    it('reads an inquiry with one wait and one write: its COMMIT goes with the read', async () => {
+      const inquiry = await fileOne();
+      await f.engine.get('chirchik', inquiry.id);
+      let read!: Awaited<ReturnType<typeof recordWrites>>;
+      const writes = await countSocketWrites(async () => {
+        read = await recordWrites(() => f.engine.get('chirchik', inquiry.id));
+      });
+      expect(roundTrips(read), describeWrites(read)).to.equal(1);
+      expect(writes, describeWrites(read)).to.equal(1);
+    });
+
     it('refuses with the current state when the version moves between the read and the change', async () => {
       const inquiry = await fileOne();
       let taken!: () => void;
