@@ -26,9 +26,9 @@ type Due = 'all' | Set<string>;
  * timeout per subscriber: the events of one inquiry one after another, oldest first, and up to
  * `concurrency` inquiries at the same time (a slow inquiry does not hold up the rest of its batch,
  * though the next batch and the other tenants wait for the whole batch); a second transaction
- * records the outcome (delivered, retry later
- * with backoff, or dead after `maxAttempts`). Dispatchers in any number of processes can run side
- * by side; a dispatcher that dies mid-batch leaves a lease that expires, and its events go out again.
+ * records the outcome (delivered, retry later with backoff, or dead after `maxAttempts`).
+ * Dispatchers in any number of processes can run side by side; a dispatcher that dies mid-batch
+ * leaves a lease that expires, and its events go out again.
  *
  * @example
  * const dispatcher = new OutboxDispatcher({
