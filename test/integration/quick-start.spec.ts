@@ -1,5 +1,6 @@
 import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
 import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { expect } from 'chai';
@@ -34,6 +35,23 @@ function start(env: Record<string, string>): Started {
   return { child, output: () => output, exited };
 }
 
+/**
+ * A port to start a server on, free now and below the kernel's range of ephemeral ports (32768 and
+ * up on Linux): a fixed port inside that range can be taken by any outgoing connection of the
+ * machine (the suite's own database connections) just before the server binds it.
+ */
+async function freePort(): Promise<number> {
+  for (;;) {
+    const port = 20_000 + Math.floor(Math.random() * 12_000);
+    const free = await new Promise<boolean>((resolve) => {
+      const probe = createServer();
+      probe.once('error', () => resolve(false));
+      probe.listen(port, '0.0.0.0', () => probe.close(() => resolve(true)));
+    });
+    if (free) return port;
+  }
+}
+
 async function waitForHealth(port: number, started: Started, seconds: number): Promise<number> {
   const t0 = Date.now();
   while (Date.now() - t0 < seconds * 1000) {
@@ -53,6 +71,7 @@ describe('npm start on the embedded database', function () {
   this.timeout(60_000);
   let dir: string;
   let first: Started | undefined;
+  let firstPort = 0;
 
   before(() => {
     dir = mkdtempSync(path.join(tmpdir(), 'darcha-start-'));
@@ -67,10 +86,11 @@ describe('npm start on the embedded database', function () {
 
   it('answers /healthz, then /readyz with migrations applied', async () => {
     const dataDir = path.join(dir, 'data');
-    first = start({ PORT: '38471', DARCHA_DATA_DIR: dataDir });
+    firstPort = await freePort();
+    first = start({ PORT: String(firstPort), DARCHA_DATA_DIR: dataDir });
     // Time to /healthz is measured by the benchmarks; here only that it comes.
-    await waitForHealth(38471, first, 60);
-    const ready = await fetch('http://127.0.0.1:38471/readyz');
+    await waitForHealth(firstPort, first, 60);
+    const ready = await fetch(`http://127.0.0.1:${firstPort}/readyz`);
     expect(ready.status).to.equal(200);
     const body = (await ready.json()) as {
       database: { kind: string };
@@ -83,13 +103,13 @@ describe('npm start on the embedded database', function () {
   });
 
   it('refuses a second process on the same data directory with DARCHA_DB_LOCKED naming the holder', async () => {
-    const second = start({ PORT: '38472', DARCHA_DATA_DIR: path.join(dir, 'data') });
+    const second = start({ PORT: String(await freePort()), DARCHA_DATA_DIR: path.join(dir, 'data') });
     const code = await second.exited;
     expect(code).to.not.equal(0);
     expect(second.output()).to.include('DARCHA_DB_LOCKED').and.include(`process ${first!.child.pid}`);
     expect(second.output()).to.include(path.join(dir, 'data'));
     // The first server is unharmed.
-    expect((await fetch('http://127.0.0.1:38471/healthz')).status).to.equal(200);
+    expect((await fetch(`http://127.0.0.1:${firstPort}/healthz`)).status).to.equal(200);
   });
 
   it('shuts down cleanly on SIGTERM and releases the lock', async () => {
@@ -115,16 +135,18 @@ describe('npm start on the embedded database', function () {
   });
 
   it('starts again on the existing data directory', async () => {
-    first = start({ PORT: '38473', DARCHA_DATA_DIR: path.join(dir, 'data') });
-    await waitForHealth(38473, first, 60);
+    const port = await freePort();
+    first = start({ PORT: String(port), DARCHA_DATA_DIR: path.join(dir, 'data') });
+    await waitForHealth(port, first, 60);
     first.child.kill('SIGINT');
     expect(await first.exited).to.equal(0);
   });
 
   it('seeds the demo history on the first start (a hundredth of it here), and only once', async () => {
     const dataDir = path.join(dir, 'with-history');
-    const started = start({ PORT: '38474', DARCHA_DATA_DIR: dataDir, DARCHA_DEMO_HISTORY: '0.01' });
-    await waitForHealth(38474, started, 60);
+    const port = await freePort();
+    const started = start({ PORT: String(port), DARCHA_DATA_DIR: dataDir, DARCHA_DEMO_HISTORY: '0.01' });
+    await waitForHealth(port, started, 60);
     started.child.kill('SIGTERM');
     expect(await started.exited).to.equal(0);
     const seeded = spawnSync(process.execPath, [...CLI, 'seed', 'demo'], {
