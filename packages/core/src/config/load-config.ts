@@ -3,6 +3,7 @@ import path from 'node:path';
 import { compileLater } from '../validation/compile-later.js';
 import { DarchaError } from '../errors/darcha-error.js';
 import { fieldErrorsFromAjv, formatFieldErrors } from '../errors/field-error.js';
+import { DEFAULT_OUTBOX_CONCURRENCY } from '../workflow/outbox/outbox-dispatcher-options.js';
 import { configSchema } from './config.schema.js';
 import type { DarchaConfig } from './types.js';
 import { deepFreeze } from '../util/deep-freeze.js';
@@ -54,7 +55,7 @@ const DEFAULTS = {
   database: { dataDir: './.darcha/data', pool: { max: 10 } },
   tenancy: {},
   files: { dir: './.darcha/files' },
-  jobs: { enabled: true, pollIntervalMs: 1000, outboxConcurrency: 4 },
+  jobs: { enabled: true, pollIntervalMs: 1000, outboxConcurrency: DEFAULT_OUTBOX_CONCURRENCY },
   http: {
     jsonLimit: '100kb',
     trustProxy: false,

@@ -38,7 +38,6 @@ export async function sendMessage(
   const inserted = await deps.db.withTenant(tenantId, (trx) =>
     insertMessage(trx, deps, renderer, overrides, tenantId, plan, channel !== undefined),
   );
-  if (inserted && isDone(inserted)) return toMessage(inserted);
   const row = inserted ?? (await takeAgain(deps, tenantId, plan));
   if (isDone(row)) return toMessage(row);
   const channelId = channel?.id ?? DATABASE_CHANNEL_ID;
@@ -78,9 +77,9 @@ export async function sendMessage(
 }
 
 /**
- * Renders the message and records it, unless an earlier delivery of the event did (then
- * undefined, and the stored text is what goes out): `recorded` by the database channel when there is no plugin channel, else `pending`
- * and taken by this delivery for {@link SEND_LEASE_MS}.
+ * Renders the message and records it, unless an earlier delivery of the event did (then undefined,
+ * and the stored text is what goes out): `recorded` by the database channel when there is no plugin
+ * channel, else `pending` and taken by this delivery for {@link SEND_LEASE_MS}.
  */
 async function insertMessage(
   trx: TenantTransaction,
