@@ -2,7 +2,7 @@ import type { Knex } from 'knex';
 import { DarchaError } from '../errors/darcha-error.js';
 import { assertTenantId } from '../tenancy/tenant-id.js';
 import { assertMigrations, migrationTableName } from './migration-names.js';
-import type { SessionSettings, SessionTransactionConfig } from './session-client.js';
+import { runSessionTransaction } from './session-transaction.js';
 import { runInTransactionScope } from './transaction-scope.js';
 import {
   APP_ROLE,
@@ -52,8 +52,8 @@ export class Database {
   async withTenant<T>(tenantId: string, work: (trx: TenantTransaction) => Promise<T>): Promise<T> {
     assertTenantId(tenantId);
     this.#assertOpen();
-    return runInTransactionScope('tenant', tenantId, () =>
-      this.#knex.transaction(work, sessionConfig({ [TENANT_SETTING]: tenantId, role: APP_ROLE })),
+    return runInTransactionScope('tenant', tenantId, (scope) =>
+      runSessionTransaction(this.#knex, { [TENANT_SETTING]: tenantId, role: APP_ROLE }, scope, work),
     );
   }
 
@@ -63,8 +63,8 @@ export class Database {
    */
   async withHost<T>(work: (trx: HostTransaction) => Promise<T>): Promise<T> {
     this.#assertOpen();
-    return runInTransactionScope('host', undefined, () =>
-      this.#knex.transaction(work, sessionConfig({ role: HOST_ROLE })),
+    return runInTransactionScope('host', undefined, (scope) =>
+      runSessionTransaction(this.#knex, { role: HOST_ROLE }, scope, work),
     );
   }
 
@@ -143,10 +143,4 @@ export class Database {
       },
     };
   }
-}
-
-/** knex's transaction options carrying session settings, which only `SessionPgClient` reads. */
-function sessionConfig(session: SessionSettings): Knex.TransactionConfig {
-  const config: SessionTransactionConfig = { session };
-  return config;
 }

@@ -14,24 +14,11 @@ interface QueryObject {
   response?: unknown;
 }
 
-/** knex's own PostgreSQL dialect and its transaction, which this module extends. */
-type TransactionConstructor = new (
-  client: Knex.Client,
-  container: unknown,
-  config: SessionTransactionConfig | undefined,
-  outerTx: unknown,
-) => {
-  begin(connection: unknown): Promise<unknown>;
-  commit(connection: unknown, value: unknown): Promise<unknown>;
-  rollback(connection: unknown, error: unknown): Promise<unknown>;
-  query(connection: unknown, sql: string): Promise<unknown>;
-};
+/** knex's own PostgreSQL dialect, which this module extends. */
 const PgClient = require('knex/lib/dialects/postgres/index.js') as typeof Knex.Client;
 type QueryFunction = (this: Knex.Client, connection: unknown, obj: QueryObject) => Promise<unknown>;
 /** The dialect's internal method that sends a compiled statement to node-postgres. */
 const sendQuery = (PgClient.prototype as unknown as { _query: QueryFunction })._query;
-const PgTransaction =
-  require('knex/lib/dialects/postgres/execution/pg-transaction.js') as TransactionConstructor;
 
 /**
  * Query options (`builder.options(PREPARED)`) that make node-postgres keep the statement prepared on
@@ -78,11 +65,6 @@ function planShapeChanged(error: unknown): boolean {
 
 /** Session settings a transaction starts with, set transaction-locally (`set_config(name, value, true)`). */
 export type SessionSettings = Readonly<Record<string, string>>;
-
-/** What `knex.transaction(work, config)` accepts here besides knex's own options. */
-export interface SessionTransactionConfig extends Knex.TransactionConfig {
-  session?: SessionSettings;
-}
 
 /**
  * The session settings and `BEGIN` as one simple-protocol message, so a transaction costs one round
@@ -167,58 +149,56 @@ function releaseOpening(connection: unknown): void {
   heldOpenings.delete(connection as object);
 }
 
-class SessionTransaction extends PgTransaction {
-  readonly #session: SessionSettings | undefined;
-
-  constructor(
-    client: Knex.Client,
-    container: unknown,
-    config: SessionTransactionConfig | undefined,
-    outerTx: unknown,
-  ) {
-    super(client, container, config, outerTx);
-    // knex starts the transaction on a later tick, after this constructor has returned.
-    this.#session = config?.session;
+/**
+ * Opens a transaction on `connection` with `session` set transaction-locally, through `client` (the
+ * platform's SessionPgClient). Without pipelining (PGlite) the settings and `BEGIN` are one message,
+ * awaited. Pipelined (PostgreSQL), the opening is written now and not awaited: it is held until the
+ * work's first statement joins it, so the two share one round trip (see holdWrites).
+ */
+export async function beginSession(
+  client: Knex.Client,
+  connection: object,
+  session: SessionSettings,
+): Promise<void> {
+  releaseOpening(connection);
+  commits.delete(connection);
+  openings.delete(connection);
+  inSession.add(connection);
+  if (!pipelined(connection)) {
+    await client.query(connection, beginWithSettings(session));
+    return;
   }
+  const release = holdWrites(connection);
+  // knex hands the opening to `_query`, which writes it into the held socket, before this returns.
+  const opening = client.query(connection, beginThenSettings(session)).then(
+    () => undefined,
+    (error: unknown) => error,
+  );
+  heldOpenings.set(connection, release);
+  openings.set(connection, opening);
+}
 
-  override begin(connection: unknown): Promise<unknown> {
-    const session = this.#session;
-    releaseOpening(connection);
-    commits.delete(connection as object);
-    inSession.delete(connection as object);
-    openings.delete(connection as object);
-    if (!session || Object.keys(session).length === 0) return super.begin(connection);
-    inSession.add(connection as object);
-    if (!pipelined(connection)) return this.query(connection, beginWithSettings(session));
-    // Pipelined: the opening is written now and not awaited, so the work's first statement follows it
-    // on the wire and the two share one round trip.
-    const client = (this as unknown as { trxClient: Knex.Client }).trxClient;
-    const release = holdWrites(connection);
-    // knex hands the opening to `_query`, which writes it into the held socket, before this returns.
-    const opening = client.query(connection, beginThenSettings(session)).then(
-      () => undefined,
-      (error: unknown) => error,
-    );
-    heldOpenings.set(connection as object, release);
-    openings.set(connection as object, opening);
-    return Promise.resolve();
+/**
+ * Commits the transaction on `connection`. An opening that failed in a transaction that sent nothing
+ * else would have its COMMIT answered with a silent rollback: it is rolled back instead, and this
+ * fails with the opening's error. After a FINAL statement, the COMMIT already on the wire answers.
+ */
+export async function commitSession(client: Knex.Client, connection: object): Promise<void> {
+  releaseOpening(connection);
+  const failed = await openings.get(connection);
+  openings.delete(connection);
+  if (failed !== undefined) {
+    await rollbackSession(client, connection);
+    throw failed;
   }
+  await client.query(connection, 'COMMIT;');
+}
 
-  override async commit(connection: unknown, value: unknown): Promise<unknown> {
-    releaseOpening(connection);
-    const failed = await openings.get(connection as object);
-    openings.delete(connection as object);
-    // An opening that failed in a transaction that sent nothing else: its COMMIT would be answered
-    // with a silent rollback; it is rolled back and fails with the opening's error instead.
-    if (failed !== undefined) return this.rollback(connection, failed);
-    return super.commit(connection, value);
-  }
-
-  override rollback(connection: unknown, error: unknown): Promise<unknown> {
-    releaseOpening(connection);
-    openings.delete(connection as object);
-    return super.rollback(connection, error);
-  }
+/** Rolls back the transaction on `connection` (after a FINAL statement, takes its COMMIT's answer). */
+export async function rollbackSession(client: Knex.Client, connection: object): Promise<void> {
+  releaseOpening(connection);
+  openings.delete(connection);
+  await client.query(connection, 'ROLLBACK;');
 }
 
 /**
@@ -347,13 +327,5 @@ export class SessionPgClient extends PgClient {
     return answered.catch(async (error: unknown) => {
       throw (await opening) ?? error;
     });
-  }
-
-  override transaction(
-    container: unknown,
-    config?: SessionTransactionConfig,
-    outerTx?: unknown,
-  ): Knex.Transaction {
-    return new SessionTransaction(this, container, config, outerTx) as unknown as Knex.Transaction;
   }
 }

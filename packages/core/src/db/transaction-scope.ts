@@ -1,8 +1,18 @@
 import { AsyncLocalStorage } from 'node:async_hooks';
 import { DarchaError } from '../errors/darcha-error.js';
 
-/** Which transaction the current async call chain is inside, if any. */
-const scope = new AsyncLocalStorage<{ kind: 'tenant' | 'host'; tenantId?: string }>();
+/**
+ * The transaction the current async call chain is inside: its kind, its tenant, and whether it is
+ * open (begun and not yet ending). Its handle's statements are admitted only while it is open
+ * (session-transaction.ts).
+ */
+export interface TransactionScope {
+  readonly kind: 'tenant' | 'host';
+  readonly tenantId?: string;
+  open: boolean;
+}
+
+const scope = new AsyncLocalStorage<TransactionScope>();
 
 /**
  * Runs `work` marked as inside a database transaction. Opening another transaction from inside one
@@ -12,7 +22,7 @@ const scope = new AsyncLocalStorage<{ kind: 'tenant' | 'host'; tenantId?: string
 export function runInTransactionScope<T>(
   kind: 'tenant' | 'host',
   tenantId: string | undefined,
-  work: () => Promise<T>,
+  work: (scope: TransactionScope) => Promise<T>,
 ): Promise<T> {
   const outer = scope.getStore();
   if (outer) {
@@ -25,5 +35,7 @@ export function runInTransactionScope<T>(
       details: { outer: outer.kind, inner: kind },
     });
   }
-  return scope.run(tenantId === undefined ? { kind } : { kind, tenantId }, work);
+  const store: TransactionScope =
+    tenantId === undefined ? { kind, open: false } : { kind, tenantId, open: false };
+  return scope.run(store, () => work(store));
 }

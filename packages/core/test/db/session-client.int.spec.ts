@@ -9,8 +9,9 @@ import {
   FINAL,
   PREPARED,
   SessionPgClient,
-  type SessionTransactionConfig,
 } from '../../src/db/session-client.js';
+import { runSessionTransaction } from '../../src/db/session-transaction.js';
+import { runInTransactionScope } from '../../src/db/transaction-scope.js';
 import { countSocketWrites, recordWrites } from './statement-writes.js';
 
 const url = process.env['DATABASE_URL'];
@@ -36,10 +37,9 @@ describe(`transactions that open with their session settings (${engine})`, () =>
     await pglite?.close();
   });
 
-  const session = (settings: Record<string, string>): Knex.TransactionConfig => {
-    const config: SessionTransactionConfig = { session: settings };
-    return config;
-  };
+  /** A transaction as `Database.withTenant` runs one, with these session settings. */
+  const tx = <T>(work: (trx: Knex.Transaction) => Promise<T>, settings: Record<string, string>) =>
+    runInTransactionScope('host', undefined, (scope) => runSessionTransaction(knex, settings, scope, work));
   const setting = async (trx: Knex | Knex.Transaction) =>
     (await trx.raw<{ rows: { v: string | null }[] }>(`select current_setting('darcha.test', true) as v`))
       .rows[0]!.v;
@@ -54,73 +54,65 @@ describe(`transactions that open with their session settings (${engine})`, () =>
   });
 
   it('sees its settings inside the transaction only, and commits and rolls back as usual', async () => {
-    const inside = await knex.transaction(
+    const inside = await tx(
       async (trx) => {
         await trx('darcha_session_probe').insert({ n: 1 });
         return setting(trx);
       },
-      session({ 'darcha.test': "it's set" }),
+      { 'darcha.test': "it's set" },
     );
     expect(inside).to.equal("it's set");
     expect(await setting(knex)).to.be.oneOf(['', null]);
-    await knex
-      .transaction(
-        async (trx) => {
-          await trx('darcha_session_probe').insert({ n: 2 });
-          throw new Error('undo');
-        },
-        session({ 'darcha.test': 'x' }),
-      )
-      .catch(() => undefined);
+    await tx(
+      async (trx) => {
+        await trx('darcha_session_probe').insert({ n: 2 });
+        throw new Error('undo');
+      },
+      { 'darcha.test': 'x' },
+    ).catch(() => undefined);
     expect((await knex('darcha_session_probe').pluck('n')).map(Number)).to.deep.equal([1]);
   });
 
   it('leaves no transaction open on the connection when a setting fails', async () => {
     let failure: unknown;
-    await knex
-      .transaction(() => Promise.resolve(), session({ role: 'no_such_role_anywhere' }))
-      .catch((error: unknown) => (failure = error));
+    await tx(() => Promise.resolve(), { role: 'no_such_role_anywhere' }).catch(
+      (error: unknown) => (failure = error),
+    );
     expect(String(failure)).to.include('no_such_role_anywhere');
     // The same (only) connection answers the next statement instead of "current transaction is aborted".
     expect((await knex.raw<{ rows: { one: number }[] }>('select 1 as one')).rows[0]!.one).to.equal(1);
-    expect(await knex.transaction((trx) => setting(trx), session({ 'darcha.test': 'again' }))).to.equal(
-      'again',
-    );
+    expect(await tx((trx) => setting(trx), { 'darcha.test': 'again' })).to.equal('again');
   });
 
   it('fails with the setting’s own error when the work sends statements after it, and keeps nothing', async () => {
     let failure: unknown;
-    await knex
-      .transaction(
-        async (trx) => {
-          await trx('darcha_session_probe').insert({ n: 99 });
-          await trx('darcha_session_probe').insert({ n: 98 });
-        },
-        session({ role: 'no_such_role_either' }),
-      )
-      .catch((error: unknown) => (failure = error));
+    await tx(
+      async (trx) => {
+        await trx('darcha_session_probe').insert({ n: 99 });
+        await trx('darcha_session_probe').insert({ n: 98 });
+      },
+      { role: 'no_such_role_either' },
+    ).catch((error: unknown) => (failure = error));
     expect(String(failure)).to.include('no_such_role_either');
     expect((await knex('darcha_session_probe').pluck('n')).map(Number)).to.not.include(99);
-    expect(await knex.transaction((trx) => setting(trx), session({ 'darcha.test': 'after' }))).to.equal(
-      'after',
-    );
+    expect(await tx((trx) => setting(trx), { 'darcha.test': 'after' })).to.equal('after');
   });
 
   if (url) {
     /** The system calls that wrote statements during one transaction with session settings. */
     const socketWritesOf = (work: (trx: Knex.Transaction) => Promise<unknown>) =>
-      countSocketWrites(() => knex.transaction(work, session({ 'darcha.test': 'corked' })));
+      countSocketWrites(() => tx(work, { 'darcha.test': 'corked' }));
 
     it('writes the opening with the first statement, and a FINAL one with its COMMIT, without waiting between and in one system call each', async () => {
       let writes!: Awaited<ReturnType<typeof recordWrites>>;
       const withFinal = await countSocketWrites(async () => {
         writes = await recordWrites(() =>
-          knex.transaction(
+          tx(
             async (trx) => {
               await trx('darcha_session_probe').where({ n: -1 }).first();
               await trx('darcha_session_probe').insert({ n: 60 }).options(FINAL);
             },
-            session({ 'darcha.test': 'pipelined' }),
+            { 'darcha.test': 'pipelined' },
           ),
         );
       });
@@ -147,23 +139,17 @@ describe(`transactions that open with their session settings (${engine})`, () =>
     it('sends a held opening when the work ends without a statement', async function () {
       // A held opening that nothing released would hang here: commit waits for the opening's answer.
       this.timeout(5000);
-      const writes = await countSocketWrites(() =>
-        knex.transaction(async () => undefined, session({ 'darcha.test': 'nothing' })),
-      );
+      const writes = await countSocketWrites(() => tx(async () => undefined, { 'darcha.test': 'nothing' }));
       expect(writes).to.equal(2); // the opening, released by commit, then COMMIT
       expect(
-        await knex
-          .transaction(
-            async () => {
-              throw new Error('before any statement');
-            },
-            session({ 'darcha.test': 'nothing' }),
-          )
-          .catch((error: unknown) => String(error)),
+        await tx(
+          async () => {
+            throw new Error('before any statement');
+          },
+          { 'darcha.test': 'nothing' },
+        ).catch((error: unknown) => String(error)),
       ).to.include('before any statement');
-      expect(await knex.transaction((trx) => setting(trx), session({ 'darcha.test': 'next' }))).to.equal(
-        'next',
-      );
+      expect(await tx((trx) => setting(trx), { 'darcha.test': 'next' })).to.equal('next');
     });
   }
 
@@ -171,39 +157,33 @@ describe(`transactions that open with their session settings (${engine})`, () =>
 
   it('commits a transaction whose last statement is FINAL, and takes its COMMIT’s answer', async () => {
     const before = await probe();
-    const n = await knex.transaction(
+    const n = await tx(
       async (trx) => {
         await trx('darcha_session_probe').insert({ n: 10 });
         await trx('darcha_session_probe').insert({ n: 11 }).options(FINAL);
         return 11;
       },
-      session({ 'darcha.test': 'final' }),
+      { 'darcha.test': 'final' },
     );
     expect(n).to.equal(11);
     expect(await probe()).to.deep.equal([...before, 10, 11]);
     // The only connection is back in the pool with no transaction open.
-    expect(await knex.transaction((trx) => setting(trx), session({ 'darcha.test': 'next' }))).to.equal(
-      'next',
-    );
+    expect(await tx((trx) => setting(trx), { 'darcha.test': 'next' })).to.equal('next');
   });
 
   it('rolls back a transaction whose FINAL statement fails, with that statement’s error', async () => {
     const before = await probe();
     let failure: unknown;
-    await knex
-      .transaction(
-        async (trx) => {
-          await trx('darcha_session_probe').insert({ n: 20 });
-          await trx.raw('insert into darcha_session_probe (n) values (?)', ['not a number']).options(FINAL);
-        },
-        session({ 'darcha.test': 'final' }),
-      )
-      .catch((error: unknown) => (failure = error));
+    await tx(
+      async (trx) => {
+        await trx('darcha_session_probe').insert({ n: 20 });
+        await trx.raw('insert into darcha_session_probe (n) values (?)', ['not a number']).options(FINAL);
+      },
+      { 'darcha.test': 'final' },
+    ).catch((error: unknown) => (failure = error));
     expect(String(failure)).to.match(/invalid input syntax for type integer/);
     expect(await probe()).to.deep.equal(before);
-    expect(await knex.transaction((trx) => setting(trx), session({ 'darcha.test': 'next' }))).to.equal(
-      'next',
-    );
+    expect(await tx((trx) => setting(trx), { 'darcha.test': 'next' })).to.equal('next');
   });
 
   it(
@@ -212,21 +192,19 @@ describe(`transactions that open with their session settings (${engine})`, () =>
       : 'ignores FINAL without pipelining (PGlite)',
     async () => {
       let failure: unknown;
-      const read = await knex
-        .transaction(
-          async (trx) => {
-            await trx('darcha_session_probe').insert({ n: 30 }).options(FINAL);
-            const after = await Promise.allSettled([
-              trx('darcha_session_probe').insert({ n: 31 }),
-              trx('darcha_session_probe').insert({ n: 32 }),
-            ]);
-            const refused = after.filter((r) => r.status === 'rejected');
-            if (refused.length > 0) throw (refused[0] as PromiseRejectedResult).reason;
-            return trx('darcha_session_probe').pluck('n');
-          },
-          session({ 'darcha.test': 'final' }),
-        )
-        .catch((error: unknown) => (failure = error));
+      const read = await tx(
+        async (trx) => {
+          await trx('darcha_session_probe').insert({ n: 30 }).options(FINAL);
+          const after = await Promise.allSettled([
+            trx('darcha_session_probe').insert({ n: 31 }),
+            trx('darcha_session_probe').insert({ n: 32 }),
+          ]);
+          const refused = after.filter((r) => r.status === 'rejected');
+          if (refused.length > 0) throw (refused[0] as PromiseRejectedResult).reason;
+          return trx('darcha_session_probe').pluck('n');
+        },
+        { 'darcha.test': 'final' },
+      ).catch((error: unknown) => (failure = error));
       if (url) {
         expect(isDarchaError(failure) && failure.code).to.equal('DARCHA_DB_AFTER_FINAL_STATEMENT');
         // The FINAL statement was committed all the same; neither statement after it ran.
@@ -238,9 +216,7 @@ describe(`transactions that open with their session settings (${engine})`, () =>
         expect(failure).to.equal(undefined);
         expect((read as number[]).map(Number)).to.include.members([30, 31, 32]);
       }
-      expect(await knex.transaction((trx) => setting(trx), session({ 'darcha.test': 'next' }))).to.equal(
-        'next',
-      );
+      expect(await tx((trx) => setting(trx), { 'darcha.test': 'next' })).to.equal('next');
     },
   );
 
@@ -248,18 +224,16 @@ describe(`transactions that open with their session settings (${engine})`, () =>
     it('fails a transaction whose work swallowed its FINAL statement’s error (the COMMIT rolled back)', async () => {
       const before = await probe();
       let failure: unknown;
-      await knex
-        .transaction(
-          async (trx) => {
-            await trx('darcha_session_probe').insert({ n: 40 });
-            await trx
-              .raw('insert into darcha_session_probe (n) values (?)', ['not a number'])
-              .options(FINAL)
-              .catch(() => undefined);
-          },
-          session({ 'darcha.test': 'final' }),
-        )
-        .catch((error: unknown) => (failure = error));
+      await tx(
+        async (trx) => {
+          await trx('darcha_session_probe').insert({ n: 40 });
+          await trx
+            .raw('insert into darcha_session_probe (n) values (?)', ['not a number'])
+            .options(FINAL)
+            .catch(() => undefined);
+        },
+        { 'darcha.test': 'final' },
+      ).catch((error: unknown) => (failure = error));
       expect(isDarchaError(failure) && failure.code).to.equal('DARCHA_DB_FINAL_STATEMENT_FAILED');
       expect(await probe()).to.deep.equal(before);
     });
@@ -268,22 +242,16 @@ describe(`transactions that open with their session settings (${engine})`, () =>
       // node-postgres turns an object into JSON text when it binds it, and JSON has no BigInt.
       const unsendable = { big: 1n };
       let failure: unknown;
-      await knex
-        .transaction(
-          async (trx) => {
-            await trx('darcha_session_probe').insert({ n: 50 });
-            await trx
-              .raw('insert into darcha_session_probe (n) values (?::int)', [unsendable])
-              .options(FINAL);
-          },
-          session({ 'darcha.test': 'final' }),
-        )
-        .catch((error: unknown) => (failure = error));
+      await tx(
+        async (trx) => {
+          await trx('darcha_session_probe').insert({ n: 50 });
+          await trx.raw('insert into darcha_session_probe (n) values (?::int)', [unsendable]).options(FINAL);
+        },
+        { 'darcha.test': 'final' },
+      ).catch((error: unknown) => (failure = error));
       expect(isDarchaError(failure) && failure.code, String(failure)).to.equal('DARCHA_DB_FINAL_NOT_SENT');
       expect(await probe()).to.include(50);
-      expect(await knex.transaction((trx) => setting(trx), session({ 'darcha.test': 'next' }))).to.equal(
-        'next',
-      );
+      expect(await tx((trx) => setting(trx), { 'darcha.test': 'next' })).to.equal('next');
     });
   }
 
