@@ -253,7 +253,7 @@ async function afterFinal(
   return obj;
 }
 
-/** knex's own end of a transaction (not a savepoint's). */
+/** A transaction's own end (not a savepoint's), as `commitSession` and `rollbackSession` send it. */
 const TRANSACTION_END = /^\s*(COMMIT|ROLLBACK)\s*;?\s*$/i;
 
 const finalErrors = {
@@ -313,9 +313,10 @@ function finalAware(client: Knex.Client, connection: unknown, obj: QueryObject):
 }
 
 /**
- * knex's `pg` client whose transactions may carry session settings (see {@link SessionTransactionConfig})
- * and whose statements may be kept prepared ({@link PREPARED}): used for PostgreSQL and for PGlite
- * through its node-postgres adapter.
+ * knex's `pg` client whose statements may be kept prepared ({@link PREPARED}) or carry the
+ * transaction's `COMMIT` ({@link FINAL}), and whose transactions open with session settings
+ * ({@link beginSession}, used by session-transaction.ts): used for PostgreSQL and for PGlite through
+ * its node-postgres adapter.
  */
 export class SessionPgClient extends PgClient {
   _query(connection: unknown, obj: QueryObject): Promise<unknown> {
