@@ -163,11 +163,14 @@ export async function beginSession(
   releaseOpening(connection);
   commits.delete(connection);
   openings.delete(connection);
-  inSession.add(connection);
+  inSession.delete(connection);
   if (!pipelined(connection)) {
     await client.query(connection, beginWithSettings(session));
+    inSession.add(connection);
     return;
   }
+  // Marked before the opening is answered: the first statement may be FINAL and goes out with it.
+  inSession.add(connection);
   const release = holdWrites(connection);
   // knex hands the opening to `_query`, which writes it into the held socket, before this returns.
   const opening = client.query(connection, beginThenSettings(session)).then(
@@ -179,18 +182,19 @@ export async function beginSession(
 }
 
 /**
- * Commits the transaction on `connection`. An opening that failed in a transaction that sent nothing
- * else would have its COMMIT answered with a silent rollback: it is rolled back instead, and this
- * fails with the opening's error. After a FINAL statement, the COMMIT already on the wire answers.
+ * Sends a pipelined connection's held opening (if the work sent nothing) and resolves with its error,
+ * or undefined. An opening that failed in a transaction that sent nothing else would have its COMMIT
+ * answered with a silent rollback: the caller rolls back instead and fails with this error.
  */
-export async function commitSession(client: Knex.Client, connection: object): Promise<void> {
+export async function openingFailure(connection: object): Promise<unknown> {
   releaseOpening(connection);
   const failed = await openings.get(connection);
   openings.delete(connection);
-  if (failed !== undefined) {
-    await rollbackSession(client, connection);
-    throw failed;
-  }
+  return failed;
+}
+
+/** Commits the transaction on `connection` (after a FINAL statement, takes its COMMIT's answer). */
+export async function commitSession(client: Knex.Client, connection: object): Promise<void> {
   await client.query(connection, 'COMMIT;');
 }
 
@@ -203,7 +207,7 @@ export async function rollbackSession(client: Knex.Client, connection: object): 
 
 /**
  * Sends a statement through the dialect, prepared under its name when asked. A function, not a
- * method: knex runs a transaction's statements on `Object.create(client)`.
+ * method: a transaction's statements run on a client derived from this one (session-transaction.ts).
  */
 function send(client: Knex.Client, connection: unknown, obj: QueryObject): Promise<unknown> {
   const { darchaPrepared, darchaFinal: _final, ...options } = obj.options ?? {};

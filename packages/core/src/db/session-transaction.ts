@@ -1,25 +1,43 @@
 import { createRequire } from 'node:module';
 import type { Knex } from 'knex';
 import { DarchaError, isDarchaError } from '../errors/darcha-error.js';
-import { beginSession, commitSession, rollbackSession, type SessionSettings } from './session-client.js';
+import {
+  beginSession,
+  commitSession,
+  openingFailure,
+  rollbackSession,
+  type SessionSettings,
+} from './session-client.js';
 import type { TransactionScope } from './transaction-scope.js';
 
 const require = createRequire(import.meta.url);
 /** knex's factory of a knex function over a client: what knex itself builds for each transaction. */
 const makeKnex = require('knex/lib/knex-builder/make-knex.js') as (client: Knex.Client) => Knex;
 
-/** How long a ROLLBACK may take before the connection is given up (knex's own limit). */
+/** How long a ROLLBACK may take before its connection is given up (knex's own limit). */
 const ROLLBACK_TIMEOUT_MS = 5_000;
 
+/** A transaction, or a savepoint inside one: statements are admitted while it and its parents are open. */
+interface Lease {
+  open: boolean;
+  parent?: Lease;
+}
+
+function isOpen(lease: Lease): boolean {
+  for (let l: Lease | undefined = lease; l; l = l.parent) if (!l.open) return false;
+  return true;
+}
+
 /**
- * What the transaction handles of one knex instance share, made once: the prototype of their clients
- * and a knex function they inherit from. knex builds a whole knex function and client for each
- * transaction (a closure for every query method, listeners on the client), which costs more CPU than
- * the round trips it serves; a handle here is four small objects ({@link handleFor}).
+ * What the transaction handles of one knex instance share, made once: the prototype of their clients,
+ * a knex function they inherit from, and its context. knex builds a whole knex function and client
+ * for each transaction (a closure for every query method, listeners on the client), which costs more
+ * CPU than the round trips it serves; a handle here is four small objects ({@link handleFor}).
  */
 interface Shared {
   clientPrototype: Knex.Client;
   handlePrototype: Knex;
+  context: KnexContext;
 }
 
 const shared = new WeakMap<Knex.Client, Shared>();
@@ -50,6 +68,11 @@ export async function runSessionTransaction<T>(
       throw error;
     }
     scope.open = false;
+    const failed = await openingFailure(connection);
+    if (failed !== undefined) {
+      await rollback(client, connection);
+      throw failed;
+    }
     await commitSession(client, connection);
     return result;
   } finally {
@@ -59,32 +82,37 @@ export async function runSessionTransaction<T>(
 }
 
 /**
- * Rolls back. If that fails or hangs, the ROLLBACK's own error is thrown, as knex does; unless it is
- * a FINAL statement's outcome (session-client.ts), the connection is marked so that the pool closes
- * it rather than hand it out with a transaction perhaps still open.
+ * Rolls back after the work failed; the caller then throws the work's error. If the ROLLBACK fails
+ * or gets no answer within 5 s, the connection is marked so that the pool closes it instead of
+ * handing it out again (with a transaction perhaps still open), and the work's error still stands, as
+ * with knex. Only a FINAL statement's outcome (session-client.ts) replaces it.
  */
 async function rollback(client: Knex.Client, connection: object): Promise<void> {
   let timer: NodeJS.Timeout | undefined;
-  const timeout = new Promise<never>((_, reject) => {
-    timer = setTimeout(() => reject(transactionErrors.rollbackTimedOut()), ROLLBACK_TIMEOUT_MS);
+  const hung = new Promise<'hung'>((resolve) => {
+    timer = setTimeout(() => resolve('hung'), ROLLBACK_TIMEOUT_MS);
   });
+  const rolledBack = rollbackSession(client, connection).then(() => 'done' as const);
+  rolledBack.catch(() => undefined); // still settles after a hang; nothing waits for it then
   try {
-    await Promise.race([rollbackSession(client, connection), timeout]);
+    if ((await Promise.race([rolledBack, hung])) === 'hung') dispose(connection, 'ROLLBACK got no answer');
   } catch (error) {
-    // A FINAL statement's outcome leaves the connection clean; anything else may not have.
-    if (!isDarchaError(error) || isDarchaError(error, 'DARCHA_DB_ROLLBACK_TIMEOUT')) {
-      (connection as { __knex__disposed?: unknown }).__knex__disposed = error;
-    }
-    throw error;
+    if (isDarchaError(error, 'DARCHA_DB_FINAL_NOT_SENT')) throw error;
+    dispose(connection, error);
   } finally {
     clearTimeout(timer);
   }
 }
 
+/** Marks a connection for knex's pool to close rather than hand out again. */
+function dispose(connection: object, reason: unknown): void {
+  (connection as { __knex__disposed?: unknown }).__knex__disposed = reason;
+}
+
 /** A knex client of one transaction: its connection, and whether the transaction is open. */
 interface TransactionClient extends Knex.Client {
   connection: object;
-  lease: TransactionScope;
+  lease: Lease;
 }
 
 /** The context behind a knex function: what its methods forward to. */
@@ -100,7 +128,7 @@ interface KnexContext {
  * on to another transaction, perhaps another tenant's. Like knex's own transaction handle, but its
  * methods come from a prototype shared by all handles, so V8 sees one shape of each object.
  */
-function handleFor(root: Knex.Client, connection: object, lease: TransactionScope): Knex.Transaction {
+function handleFor(root: Knex.Client, connection: object, lease: Lease): Knex.Transaction {
   let made = shared.get(root);
   if (!made) {
     made = makeShared(root);
@@ -109,17 +137,22 @@ function handleFor(root: Knex.Client, connection: object, lease: TransactionScop
   const client = Object.create(made.clientPrototype) as TransactionClient;
   client.connection = connection;
   client.lease = lease;
-  const context = Object.create(
-    (made.handlePrototype as unknown as { context: KnexContext }).context,
-  ) as KnexContext;
+  const context = Object.create(made.context) as KnexContext;
   context.client = client;
   const handle = ((table?: unknown, options?: unknown) =>
     builderOf(context, table, options)) as unknown as Knex.Transaction;
   Object.setPrototypeOf(handle, made.handlePrototype);
   (handle as unknown as { context: KnexContext }).context = context;
-  // knex's function forwards `transaction` to its context, as knex's own transactions do.
-  context.transaction = <R>(container: (trx: Knex.Transaction) => Promise<R>) =>
-    inSavepoint(handle, container);
+  // `trx.transaction(work)`: a savepoint, one after another as knex runs them.
+  let last: Promise<unknown> = Promise.resolve();
+  context.transaction = (container: unknown) => {
+    if (typeof container !== 'function') throw transactionErrors.managed();
+    const run = last.then(() =>
+      inSavepoint(root, connection, lease, container as (trx: Knex.Transaction) => unknown),
+    );
+    last = run.catch(() => undefined);
+    return run;
+  };
   return handle;
 }
 
@@ -130,62 +163,95 @@ function builderOf(context: KnexContext, table: unknown, options: unknown): Knex
   return (builder.table as (table: unknown, options: unknown) => Knex.QueryBuilder)(table, options);
 }
 
+type Send = (this: Knex.Client, connection: unknown, ...rest: unknown[]) => Promise<unknown>;
+
 function makeShared(root: Knex.Client): Shared {
-  // As knex's makeTxClient: a client that always uses its transaction's connection and never
-  // releases it; the rest is the root client's.
+  // As knex's makeTxClient: a client that always uses its transaction's connection, checks each
+  // statement against the transaction (as knex's does) and never releases the connection; the rest
+  // is the root client's, and so are its events.
+  const rootPrototype = Object.getPrototypeOf(root) as Record<'query' | 'stream', Send>;
   const forwarded = ['version', 'config', 'driver', 'connectionSettings', 'valueForUndefined', 'logger'];
-  const clientPrototype = Object.create(Object.getPrototypeOf(root) as object) as Knex.Client;
+  const clientPrototype = Object.create(rootPrototype) as Knex.Client;
   for (const name of forwarded) {
     Object.defineProperty(clientPrototype, name, {
       get: () => (root as unknown as Record<string, unknown>)[name],
     });
   }
+  const admitted = (client: TransactionClient, connection: unknown) =>
+    connection === client.connection && isOpen(client.lease);
   Object.assign(clientPrototype, {
     transacting: true,
     acquireConnection(this: TransactionClient) {
-      if (!this.lease.open) return Promise.reject(transactionErrors.ended());
+      if (!isOpen(this.lease)) return Promise.reject(transactionErrors.ended());
       return Promise.resolve(this.connection);
     },
     releaseConnection: () => Promise.resolve(),
+    query(this: TransactionClient, connection: unknown, ...rest: unknown[]) {
+      if (!admitted(this, connection)) return Promise.reject(transactionErrors.ended());
+      return rootPrototype.query.call(this, connection, ...rest);
+    },
+    stream(this: TransactionClient, connection: unknown, ...rest: unknown[]) {
+      if (!admitted(this, connection)) return Promise.reject(transactionErrors.ended());
+      return rootPrototype.stream.call(this, connection, ...rest);
+    },
+    emit: (event: string, ...args: unknown[]) => root.emit(event, ...args),
   });
   // knex hangs listeners on the client it is given; a client of its own keeps them off the others.
   const handlePrototype = makeKnex(Object.create(clientPrototype) as Knex.Client);
-  const managed = () => Promise.reject(transactionErrors.managed());
+  const refuse = (error: () => DarchaError) => () => {
+    throw error();
+  };
   Object.assign(handlePrototype, {
     isTransaction: true,
-    commit: managed,
-    rollback: managed,
+    commit: refuse(transactionErrors.managed),
+    rollback: refuse(transactionErrors.managed),
     isCompleted(this: Knex.Transaction) {
-      return !(this.client as TransactionClient).lease.open;
+      return !isOpen((this.client as TransactionClient).lease);
     },
     savepoint(this: Knex.Transaction, container: (trx: Knex.Transaction) => Promise<unknown>) {
       return this.transaction(container);
     },
+    // The handles share one listener store; a listener would see every handle's events or none.
+    on: refuse(transactionErrors.events),
+    once: refuse(transactionErrors.events),
+    addListener: refuse(transactionErrors.events),
+    prependListener: refuse(transactionErrors.events),
+    prependOnceListener: refuse(transactionErrors.events),
   });
-  return { clientPrototype, handlePrototype };
+  const context = (handlePrototype as unknown as { context: KnexContext }).context;
+  return { clientPrototype, handlePrototype, context };
 }
 
 let savepoints = 0;
 
 /**
  * `trx.transaction(work)` inside a transaction: `work` runs in a savepoint on the same connection,
- * released when it resolves and rolled back to when it throws (the rest of the transaction stays).
+ * with a handle of its own that ends with it; released when `work` resolves and rolled back to when
+ * it throws (the rest of the transaction stays).
  */
 async function inSavepoint<R>(
-  trx: Knex.Transaction,
-  container: (trx: Knex.Transaction) => Promise<R>,
-): Promise<R> {
+  root: Knex.Client,
+  connection: object,
+  parent: Lease,
+  container: (trx: Knex.Transaction) => R,
+): Promise<Awaited<R>> {
+  const lease: Lease = { open: true, parent };
+  const trx = handleFor(root, connection, lease);
   const name = `darcha_savepoint_${++savepoints}`;
-  await trx.raw(`savepoint ${name}`);
-  let result: R;
   try {
-    result = await container(trx);
-  } catch (error) {
-    await trx.raw(`rollback to savepoint ${name}`);
-    throw error;
+    await trx.raw(`savepoint ${name}`);
+    let result: Awaited<R>;
+    try {
+      result = await container(trx);
+    } catch (error) {
+      await trx.raw(`rollback to savepoint ${name}`);
+      throw error;
+    }
+    await trx.raw(`release savepoint ${name}`);
+    return result;
+  } finally {
+    lease.open = false;
   }
-  await trx.raw(`release savepoint ${name}`);
-  return result;
 }
 
 const transactionErrors = {
@@ -194,21 +260,23 @@ const transactionErrors = {
       code: 'DARCHA_DB_TRANSACTION_ENDED',
       kind: 'internal',
       message:
-        'A statement was sent through a transaction handle after its transaction had ended; it was not run.',
+        'A statement was sent through a transaction handle after its transaction (or savepoint) had ended; it was not run.',
       hint: 'Await every statement inside the withTenant/withHost callback, and do not keep the trx for later.',
     }),
   managed: () =>
     new DarchaError({
       code: 'DARCHA_DB_TRANSACTION_MANAGED',
       kind: 'internal',
-      message: 'A transaction opened by withTenant or withHost was asked to commit or roll back by hand.',
-      hint: 'Return from the callback to commit, or throw to roll back.',
+      message:
+        'A transaction opened by withTenant or withHost was asked to commit, roll back or open a transaction object by hand.',
+      hint: 'Return from the callback to commit, or throw to roll back; trx.transaction(async (inner) => ...) runs work in a savepoint.',
     }),
-  rollbackTimedOut: () =>
+  events: () =>
     new DarchaError({
-      code: 'DARCHA_DB_ROLLBACK_TIMEOUT',
-      kind: 'unavailable',
-      message: `A ROLLBACK got no answer within ${ROLLBACK_TIMEOUT_MS / 1000} s; its connection is closed.`,
-      hint: 'Check that the database is reachable; the request can be retried.',
+      code: 'DARCHA_DB_TRANSACTION_EVENTS',
+      kind: 'internal',
+      message:
+        'A listener was added to a transaction handle; transaction handles carry no events of their own.',
+      hint: "The statements' events (query, query-error, query-response) go to the knex instance the database runs on.",
     }),
 };

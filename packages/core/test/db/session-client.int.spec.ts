@@ -271,6 +271,20 @@ describe(`transactions that open with their session settings (${engine})`, () =>
     expect(rows[0]).to.have.property('note');
   });
 
+  it('sends the statements of a transaction to the knex instance’s query events', async () => {
+    const seen: string[] = [];
+    const listener = (query: { sql: string }) => seen.push(query.sql);
+    knex.on('query', listener);
+    try {
+      await tx((trx) => trx('darcha_session_probe').where({ n: -5 }).first(), { 'darcha.test': 'events' });
+    } finally {
+      knex.off('query', listener);
+    }
+    expect(seen.some((sql) => sql.startsWith('select') && sql.includes('darcha_session_probe'))).to.equal(
+      true,
+    );
+  });
+
   it('keeps a statement prepared under a name taken from its text', async () => {
     const read = () => knex.raw<{ rows: { n: number }[] }>('select ?::int as n', [7]).options(PREPARED);
     expect((await read()).rows[0]!.n).to.equal(7);
