@@ -117,9 +117,11 @@ interface TransactionClient extends Knex.Client {
 
 /** The context behind a knex function: what its methods forward to. */
 interface KnexContext {
-  client: Knex.Client;
+  client: TransactionClient;
   queryBuilder(): Knex.QueryBuilder;
   transaction: unknown;
+  /** The handle's last savepoint, once it has opened one: the next waits for it. */
+  savepoints?: Promise<unknown>;
 }
 
 /**
@@ -143,16 +145,6 @@ function handleFor(root: Knex.Client, connection: object, lease: Lease): Knex.Tr
     builderOf(context, table, options)) as unknown as Knex.Transaction;
   Object.setPrototypeOf(handle, made.handlePrototype);
   (handle as unknown as { context: KnexContext }).context = context;
-  // `trx.transaction(work)`: a savepoint, one after another as knex runs them.
-  let last: Promise<unknown> = Promise.resolve();
-  context.transaction = (container: unknown) => {
-    if (typeof container !== 'function') throw transactionErrors.managed();
-    const run = last.then(() =>
-      inSavepoint(root, connection, lease, container as (trx: Knex.Transaction) => unknown),
-    );
-    last = run.catch(() => undefined);
-    return run;
-  };
   return handle;
 }
 
@@ -219,6 +211,17 @@ function makeShared(root: Knex.Client): Shared {
     prependOnceListener: refuse(transactionErrors.events),
   });
   const context = (handlePrototype as unknown as { context: KnexContext }).context;
+  // `trx.transaction(work)` (knex's function forwards it to the context): a savepoint, one after
+  // another as knex runs them.
+  context.transaction = function (this: KnexContext, container: unknown) {
+    if (typeof container !== 'function') throw transactionErrors.managed();
+    const { connection, lease } = this.client;
+    const run = (this.savepoints ?? Promise.resolve()).then(() =>
+      inSavepoint(root, connection, lease, container as (trx: Knex.Transaction) => unknown),
+    );
+    this.savepoints = run.catch(() => undefined);
+    return run;
+  };
   return { clientPrototype, handlePrototype, context };
 }
 
