@@ -449,6 +449,7 @@ export type {
   CoreEventType,
   NewOutboxEvent,
   OutboxBackoff,
+  OutboxDelivery,
   OutboxEvent,
   OutboxEventStatus,
   OutboxRunResult,

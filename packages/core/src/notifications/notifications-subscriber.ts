@@ -22,8 +22,8 @@ export function notificationsSubscriber(
   return {
     name: NOTIFICATIONS_SUBSCRIBER,
     handles: (type) => (NOTIFIED_EVENTS as readonly string[]).includes(type),
-    async deliver(event) {
-      await notifications.deliver(event);
+    async deliver(event, delivery) {
+      await notifications.deliver(event, delivery);
     },
   };
 }

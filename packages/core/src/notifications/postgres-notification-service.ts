@@ -1,7 +1,8 @@
 import type { Locale } from '../i18n/locales.js';
 import type { Inquiry } from '../workflow/inquiry/types.js';
 import type { Actor } from '../workflow/inquiry/types.js';
-import type { OutboxEvent } from '../workflow/outbox/outbox-types.js';
+import type { OutboxDelivery, OutboxEvent } from '../workflow/outbox/outbox-types.js';
+import { sharedInquiries } from '../workflow/outbox/shared-inquiry.js';
 import { planForEvent, planForInquiry } from './message-plan.js';
 import { MessageRenderer } from './message-renderer.js';
 import { checkNotificationAccess } from './notification-access.js';
@@ -40,10 +41,12 @@ export class PostgresNotificationService implements NotificationService {
   /**
    * Sends what an outbox event calls for (see `planForEvent`), once per event and kind; resolves
    * with the message, or `undefined` when the event calls for none. Throws when a channel fails,
-   * for the outbox to retry.
+   * for the outbox to retry. Within an outbox `delivery`, the inquiry is read once for every
+   * subscriber that asks.
    */
-  async deliver(event: OutboxEvent): Promise<NotificationMessage | undefined> {
-    const plan = await planForEvent(this.#deps, event);
+  async deliver(event: OutboxEvent, delivery?: OutboxDelivery): Promise<NotificationMessage | undefined> {
+    const inquiries = sharedInquiries(this.#deps.inquiries, delivery);
+    const plan = await planForEvent({ ...this.#deps, inquiries }, event);
     if (!plan) return undefined;
     return sendMessage(this.#deps, this.#renderer, this.#overrides, event.tenantId, plan);
   }

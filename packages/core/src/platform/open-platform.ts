@@ -313,8 +313,8 @@ export async function openPlatform(options: OpenPlatformOptions): Promise<Platfo
     coreSubscribers.push(
       invoiceOnFilingSubscriber({
         payments,
-        quote: async (tenantId, inquiryId) =>
-          fees.quoteForInquiry(tenantId, await engine.get(tenantId, inquiryId)),
+        inquiries: engine,
+        quote: (tenantId, inquiry) => fees.quoteForInquiry(tenantId, inquiry),
       }),
     );
     const baseAmounts = new BaseAmountTable({ db, tenants, logger });

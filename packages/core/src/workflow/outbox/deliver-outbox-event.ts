@@ -1,7 +1,7 @@
 import { isDarchaError } from '../../errors/darcha-error.js';
 import { outboxErrors } from './outbox.errors.js';
 import type { DeliveryAttempt, SubscriberFailure } from './outbox-outcome.js';
-import type { OutboxEvent, OutboxSubscriber } from './outbox-types.js';
+import type { OutboxDelivery, OutboxEvent, OutboxSubscriber } from './outbox-types.js';
 
 /** Default time one subscriber may take for one event. */
 export const DEFAULT_SUBSCRIBER_TIMEOUT_MS = 10_000;
@@ -13,7 +13,8 @@ export interface DeliveryFailure extends SubscriberFailure {
 
 /**
  * Hands one event to every subscriber that handles its type and does not have it yet
- * (`deliveredTo`), all at once, each with its own copy of the event and a deadline of `timeoutMs`.
+ * (`deliveredTo`), all at once, each with its own copy of the event and a deadline of `timeoutMs`,
+ * and one {@link OutboxDelivery} for them all.
  * Never throws: a subscriber that throws, overruns (`DARCHA_OUTBOX_DELIVERY_TIMEOUT`) or fails in
  * `handles` is listed among the failures. An overrunning handler cannot be cancelled; its late
  * result is ignored and the event is retried, which is one reason handlers must be idempotent.
@@ -25,13 +26,14 @@ export async function deliverOutboxEvent(
 ): Promise<DeliveryAttempt & { failures: DeliveryFailure[] }> {
   const succeeded: string[] = [];
   const failures: DeliveryFailure[] = [];
+  const delivery = sharedDelivery();
   const pending = subscribers
     .filter((s) => !event.deliveredTo.includes(s.name))
     .map(async (subscriber) => {
       try {
         if (!subscriber.handles(event.type)) return;
         await withDeadline(
-          () => subscriber.deliver(structuredClone(event)),
+          () => subscriber.deliver(structuredClone(event), delivery),
           timeoutMs,
           () => outboxErrors.deliveryTimeout(event.tenantId, subscriber.name, event.id, timeoutMs),
         );
@@ -47,6 +49,22 @@ export async function deliverOutboxEvent(
   succeeded.sort(byOrder);
   failures.sort((a, b) => byOrder(a.subscriber, b.subscriber));
   return { succeeded, failures };
+}
+
+/** One attempt's shared values, by key; dropped with the attempt. */
+function sharedDelivery(): OutboxDelivery {
+  const values = new Map<string, Promise<unknown>>();
+  return {
+    shared<T>(key: string, load: () => Promise<T>): Promise<T> {
+      let value = values.get(key) as Promise<T> | undefined;
+      if (value === undefined) {
+        // A load that throws synchronously fails the same way as one that rejects.
+        value = Promise.resolve().then(load);
+        values.set(key, value);
+      }
+      return value;
+    },
+  };
 }
 
 async function withDeadline(

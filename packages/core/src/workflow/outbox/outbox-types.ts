@@ -97,8 +97,32 @@ export interface OutboxSubscriber {
   readonly name: string;
   /** Whether this subscriber wants events of `type`. */
   handles(type: string): boolean;
-  /** Handles one event; resolves when done, throws to be retried. */
-  deliver(event: OutboxEvent): Promise<void>;
+  /**
+   * Handles one event; resolves when done, throws to be retried. The dispatcher passes a
+   * `delivery` shared with the other subscribers of this event in this attempt (see
+   * {@link OutboxDelivery}); a direct call may leave it out.
+   */
+  deliver(event: OutboxEvent, delivery?: OutboxDelivery): Promise<void>;
+}
+
+/**
+ * What the subscribers of one event share during one delivery attempt: the dispatcher hands the
+ * event to all of them at once, and several often need the same record (the inquiry the event is
+ * about). Outside this attempt nothing is shared: a retry, or the inquiry's next event, reads again.
+ *
+ * @example
+ * deliver: async (event, delivery) => {
+ *   const inquiry = await delivery.shared(`inquiry:${event.tenantId}:${event.inquiryId}`, () =>
+ *     inquiries.get(event.tenantId, event.inquiryId!),
+ *   );
+ * }
+ */
+export interface OutboxDelivery {
+  /**
+   * The result of `load`, run once per `key` in this attempt: the first subscriber to ask runs it,
+   * the others get the same promise (a failure too). The value is shared: read it, never change it.
+   */
+  shared<T>(key: string, load: () => Promise<T>): Promise<T>;
 }
 
 /**
