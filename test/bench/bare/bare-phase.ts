@@ -7,6 +7,7 @@ import { sampleRss } from '../darcha/rss-sampler.js';
 import { freePort, waitForHealth } from '../darcha/server-process.js';
 import { measureLoad } from '../load/http-load.js';
 import type { LoadResult } from '../load/load-types.js';
+import { cpuText } from '../report/cpu-text.js';
 import { insertNumberedInquiries } from '../limit/numbered-inquiries.js';
 import { numberedId } from '../limit/pgbench-scripts.js';
 import type { Log } from '../report/log.js';
@@ -67,10 +68,11 @@ export async function barePhase(
           seconds: settings.httpSeconds,
         },
         settings.warmupSeconds,
+        child.pid,
       );
       figures[variant.name] = { ...result, rssMb: rss.stop() };
       log(
-        `bare ${variant.name}: ${result.perSecond.toFixed(0)}/s, p95 ${result.p95Ms.toFixed(1)} ms, ${result.failed} failed`,
+        `bare ${variant.name}: ${result.perSecond.toFixed(0)}/s, p95 ${result.p95Ms.toFixed(1)} ms, ${result.failed} failed${cpuText(result)}`,
       );
     } finally {
       if (child.exitCode === null && child.signalCode === null) {

@@ -4,6 +4,7 @@ import { loadNewInquiries } from '../data/load-inquiries.js';
 import type { ServiceShape } from '../data/service-shapes.js';
 import { measureLoad } from '../load/http-load.js';
 import type { LoadResult } from '../load/load-types.js';
+import { cpuText } from '../report/cpu-text.js';
 import type { Log } from '../report/log.js';
 import type { LoadTool } from '../requirements.js';
 import { BENCH_AGENCY, BENCH_SERVICE, type CityCredentials } from './bench-city.js';
@@ -92,9 +93,10 @@ export async function darchaPhase(
       tool,
       { ...filingLoad(server.baseUrl, city), ...load },
       settings.warmupSeconds,
+      server.pid,
     );
     log(
-      `Darcha filing: ${filing.perSecond.toFixed(0)}/s, p95 ${filing.p95Ms.toFixed(1)} ms, ${filing.failed} failed`,
+      `Darcha filing: ${filing.perSecond.toFixed(0)}/s, p95 ${filing.p95Ms.toFixed(1)} ms, ${filing.failed} failed${cpuText(filing)}`,
     );
     const filingOutbox = await outbox.afterLoad();
     log(backlogLine(filingOutbox));
@@ -104,9 +106,10 @@ export async function darchaPhase(
       tool,
       { ...transitionLoad(server.baseUrl, city, fresh), ...load },
       settings.warmupSeconds,
+      server.pid,
     );
     log(
-      `Darcha transition: ${transition.perSecond.toFixed(0)}/s, p95 ${transition.p95Ms.toFixed(1)} ms, ${transition.failed} failed`,
+      `Darcha transition: ${transition.perSecond.toFixed(0)}/s, p95 ${transition.p95Ms.toFixed(1)} ms, ${transition.failed} failed${cpuText(transition)}`,
     );
     const transitionOutbox = await outbox.afterLoad();
     log(backlogLine(transitionOutbox));

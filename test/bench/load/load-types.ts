@@ -1,3 +1,5 @@
+import type { CpuPerRequest } from './cpu-time.js';
+
 /**
  * One HTTP load: `connections` clients sending requests back to back for `seconds`. When `ids` is
  * given, each request takes the next id into `{id}` of the path, so that no inquiry is hit twice
@@ -24,4 +26,6 @@ export interface LoadResult {
   p50Ms: number;
   p95Ms: number;
   p99Ms: number;
+  /** The CPU the server and PostgreSQL spent per request, when the server's process was given. */
+  cpu?: CpuPerRequest;
 }

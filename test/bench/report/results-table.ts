@@ -11,6 +11,7 @@ const perSecond = (n: number | undefined) =>
   n === undefined ? '—' : `${Math.round(n).toLocaleString('en')}/s`;
 const ms = (n: number | undefined) =>
   n === undefined ? '—' : n < 10 ? `${n.toFixed(1)} ms` : `${Math.round(n)} ms`;
+const cpuMs = (n: number | undefined) => (n === undefined ? '—' : `${n.toFixed(2)} ms`);
 const times = (n: number | undefined) => (n === undefined ? '—' : `${n.toFixed(2)}`);
 const atLeast = (n: number | undefined, target: number) => (n === undefined ? undefined : n >= target);
 const atMost = (n: number | undefined, target: number) => (n === undefined ? undefined : n <= target);
@@ -102,6 +103,16 @@ export function darchaRows(f: BenchFigures): TableRow[] {
       value: d ? `${Math.round(d.rssMb)} MB` : '—',
       target: '<= 300 MB',
       met: atMost(d?.rssMb, 300),
+    },
+    {
+      figure: 'server CPU per filing / per transition',
+      value: `${cpuMs(d?.filing.cpu?.serverMs)} / ${cpuMs(d?.transition.cpu?.serverMs)}`,
+      ratio: `${times(ratio(d?.transition.cpu?.serverMs, f.bare?.tuned.cpu?.serverMs))} x bare tuned (${cpuMs(f.bare?.tuned.cpu?.serverMs)})`,
+    },
+    {
+      figure: 'PostgreSQL CPU per filing / per transition',
+      value: `${cpuMs(d?.filing.cpu?.postgresMs)} / ${cpuMs(d?.transition.cpu?.postgresMs)}`,
+      ratio: `${times(ratio(d?.transition.cpu?.postgresMs, f.bare?.tuned.cpu?.postgresMs))} x bare tuned (${cpuMs(f.bare?.tuned.cpu?.postgresMs)})`,
     },
     {
       figure: 'outbox behind at the end of the filing load',
