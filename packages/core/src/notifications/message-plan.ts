@@ -68,6 +68,8 @@ export async function planForEvent(
   if (event.type === 'notification.requested') return planForCode(deps, event);
   const inquiryId = inquiryIdOf(event);
   if (!inquiryId) return undefined;
+  // Most transitions are not the citizen's to hear of: those are settled without reading the inquiry.
+  if (event.type === 'inquiry.transitioned' && !statusTemplate(event.payload)) return undefined;
   const inquiry = await deps.inquiries.get(event.tenantId, inquiryId);
   let template: string;
   if (event.type === 'inquiry.filed') {
@@ -150,9 +152,7 @@ async function transitionTemplate(
   inquiry: Inquiry,
   payload: Record<string, unknown>,
 ): Promise<string | undefined> {
-  if (payload['public'] !== true) return undefined;
-  const status = payload['publicStatus'] as PublicStatus;
-  const template = STATUS_TEMPLATES[status];
+  const template = statusTemplate(payload);
   if (!template) return undefined;
   if (deps.workflows && typeof payload['from'] === 'string' && typeof payload['action'] === 'string') {
     const workflow = await deps.workflows.fetch(inquiry.workflowKey, inquiry.workflowVersion);
@@ -163,6 +163,15 @@ async function transitionTemplate(
     if (ownMessage) return undefined;
   }
   return template;
+}
+
+/** The template of a transition the citizen sees (`public`), by the public status it reached. */
+function statusTemplate(payload: Record<string, unknown>): CoreTemplateKey | undefined {
+  if (payload['public'] !== true) return undefined;
+  const status = payload['publicStatus'];
+  return typeof status === 'string' && Object.hasOwn(STATUS_TEMPLATES, status)
+    ? STATUS_TEMPLATES[status as PublicStatus]
+    : undefined;
 }
 
 function inquiryIdOf(event: OutboxEvent): string | undefined {

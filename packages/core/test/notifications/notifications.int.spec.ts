@@ -257,6 +257,24 @@ describe(`notifications (${dbEngine})`, () => {
     );
   });
 
+  it('settles a transition the citizen does not see without opening a transaction', async () => {
+    const inquiry = await file('chirchik');
+    await f.drain();
+    await f.engine.transition(
+      'chirchik',
+      inquiry.id,
+      { action: 'review', expectedVersion: 1 },
+      f.actors.officer,
+    );
+    const [reviewed] = (await outboxEvents('chirchik', 'inquiry.transitioned')).filter(
+      (e) => e.inquiryId === inquiry.id,
+    );
+    expect(reviewed!.payload['public']).to.equal(false);
+    const transactions = countTransactions(f.db);
+    expect(await f.notifications.deliver(reviewed!)).to.equal(undefined);
+    expect(transactions.count()).to.equal(0);
+  });
+
   it('sends the plugin template of core/notify-applicant instead of core’s default for that transition', async () => {
     const inquiry = await file('chirchik', {
       serviceCode: GAS_NO_DEBT.code,
