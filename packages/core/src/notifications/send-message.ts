@@ -13,6 +13,16 @@ import { DATABASE_CHANNEL_ID, type NotificationKind, type NotificationMessage } 
 
 /** How long one delivery holds a message while a channel sends it (above the outbox's 10 s timeout). */
 const SEND_LEASE_MS = 60_000;
+/**
+ * A message, unless the event's message of that kind exists (then no row): written out rather than
+ * built by knex's query builder, as every delivered event of a citizen's inquiry sends it.
+ */
+const INSERT_MESSAGE = `insert into notification_messages (tenant_id, event_id, event_type, inquiry_id,
+    template, kind, channel_id, recipient, locale, subject, body, confidential, status, attempts,
+    sent_at, claimed_until, created_at, updated_at)
+  values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+  on conflict (tenant_id, event_id, kind) do nothing
+  returning ${MESSAGE_COLUMNS.join(', ')}`;
 /** Longest error text kept on a message. */
 const MAX_ERROR_LENGTH = 1000;
 
@@ -100,33 +110,30 @@ async function insertMessage(
     throw error;
   }
   const now = deps.clock();
-  const [row] = (await trx('notification_messages')
-    .insert({
-      tenant_id: tenantId,
-      event_id: plan.eventId,
-      event_type: plan.eventType,
-      inquiry_id: plan.inquiryId,
-      template: plan.template,
-      kind: plan.recipient.kind,
-      channel_id: DATABASE_CHANNEL_ID,
-      recipient: plan.recipient.to,
-      locale: rendered.locale,
-      subject: plan.recipient.kind === 'email' ? rendered.subject : null,
-      body: rendered.body,
-      confidential: plan.confidential,
-      status: viaChannel ? 'pending' : 'recorded',
-      attempts: viaChannel ? 0 : 1,
-      sent_at: viaChannel ? null : now,
-      claimed_until: viaChannel ? new Date(now.getTime() + SEND_LEASE_MS) : null,
-      created_at: now,
-      updated_at: now,
-    })
-    .onConflict(['tenant_id', 'event_id', 'kind'])
-    .ignore()
-    .returning(MESSAGE_COLUMNS)
+  const { rows } = await trx
+    .raw<{ rows: MessageRow[] }>(INSERT_MESSAGE, [
+      tenantId,
+      plan.eventId,
+      plan.eventType,
+      plan.inquiryId,
+      plan.template,
+      plan.recipient.kind,
+      DATABASE_CHANNEL_ID,
+      plan.recipient.to,
+      rendered.locale,
+      plan.recipient.kind === 'email' ? rendered.subject : null,
+      rendered.body,
+      plan.confidential,
+      viaChannel ? 'pending' : 'recorded',
+      viaChannel ? 0 : 1,
+      viaChannel ? null : now,
+      viaChannel ? new Date(now.getTime() + SEND_LEASE_MS) : null,
+      now,
+      now,
+    ])
     .options(PREPARED) // one shape, written for every message
-    .options(FINAL)) as MessageRow[]; // the transaction's last statement: its COMMIT goes with it
-  return row;
+    .options(FINAL); // the transaction's last statement: its COMMIT goes with it
+  return rows[0];
 }
 
 /**
