@@ -68,7 +68,7 @@ export async function planForEvent(
   if (event.type === 'notification.requested') return planForCode(deps, event);
   const inquiryId = inquiryIdOf(event);
   if (!inquiryId) return undefined;
-  // Most transitions are not the citizen's to hear of: those are settled without reading the inquiry.
+  // A transition the citizen does not see calls for no message: settled without reading the inquiry.
   if (event.type === 'inquiry.transitioned' && !statusTemplate(event.payload)) return undefined;
   const inquiry = await deps.inquiries.get(event.tenantId, inquiryId);
   let template: string;
