@@ -31,8 +31,10 @@ function cpuMs(pids: readonly number[]): number {
   let ticks = 0;
   for (const pid of pids) {
     try {
-      // Fields after the command name, which may hold spaces: utime and stime are the 12th and 13th.
-      const fields = readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1]!.split(' ');
+      // Fields after the command name, which may hold spaces and parentheses: utime and stime are
+      // the 12th and 13th after its closing parenthesis.
+      const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
+      const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
       ticks += Number(fields[11]) + Number(fields[12]);
     } catch {
       // the process ended
@@ -44,7 +46,13 @@ function cpuMs(pids: readonly number[]): number {
 /** The machine's PostgreSQL processes (postmaster, backends, background workers), by command name. */
 function postgresPids(): number[] {
   const pids: number[] = [];
-  for (const entry of readdirSync('/proc')) {
+  let entries: string[];
+  try {
+    entries = readdirSync('/proc');
+  } catch {
+    return pids; // not Linux
+  }
+  for (const entry of entries) {
     if (!/^\d+$/.test(entry)) continue;
     try {
       if (readFileSync(`/proc/${entry}/comm`, 'utf8').trim() === 'postgres') pids.push(Number(entry));
@@ -57,8 +65,9 @@ function postgresPids(): number[] {
 
 /**
  * Starts counting the CPU of `serverPid` and of PostgreSQL; `stop(requests)` divides what they used
- * since by the requests completed meanwhile. PostgreSQL's backends are taken at the start (a pooled
- * server keeps its connections for the whole load). Undefined where /proc cannot be read.
+ * since by the requests completed meanwhile. PostgreSQL's processes are listed at the start and
+ * again at the stop: one that started meanwhile (a backend, an autovacuum worker) counts with all of
+ * its CPU; one that ended meanwhile is missed. Undefined where /proc cannot be read.
  */
 export function meterCpu(serverPid: number): { stop(requests: number): CpuPerRequest | undefined } {
   const postgres = postgresPids();
@@ -69,7 +78,9 @@ export function meterCpu(serverPid: number): { stop(requests: number): CpuPerReq
     stop(requests) {
       const seconds = (performance.now() - started) / 1000;
       const server = cpuMs([serverPid]) - server0;
-      const db = cpuMs(postgres) - postgres0;
+      const known = new Set(postgres);
+      const fresh = postgresPids().filter((pid) => !known.has(pid));
+      const db = cpuMs(postgres) - postgres0 + cpuMs(fresh);
       if (requests <= 0 || seconds <= 0 || server0 === 0) return undefined;
       return {
         serverMs: server / requests,

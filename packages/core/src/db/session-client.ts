@@ -343,6 +343,8 @@ export class SessionPgClient extends PgClient {
    * per placeholder (about 1% of a transition's CPU before it was remembered).
    */
   override positionBindings(sql: string): string {
+    // Nothing to number (a transaction's opening, COMMIT): not worth a place among the remembered.
+    if (!sql.includes('?')) return sql;
     let positioned = positionedStatements.get(sql);
     if (positioned === undefined) {
       positioned = super.positionBindings(sql) as string;

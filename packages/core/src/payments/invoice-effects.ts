@@ -43,7 +43,7 @@ export function invoiceOnFilingSubscriber(input: {
       } catch (error) {
         // A fee that cannot be quoted any more (its service withdrawn since) is no reason to retry
         // an event whose invoice was made.
-        if (await invoiced()) return;
+        if (await invoiced().catch(() => false)) return;
         throw error;
       }
       if (quote.free || quote.invoiceAt === 'effect' || (await invoiced())) return;

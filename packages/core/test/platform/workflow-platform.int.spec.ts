@@ -144,4 +144,41 @@ describe(`the workflow engine in a running platform (${engine})`, () => {
     );
     expect(inbox).to.be.an('object');
   });
+
+  it("reads a filed inquiry once for all of core's subscribers of its event", async () => {
+    const { inquiry } = await platform.engine.file(
+      'chirchik',
+      {
+        serviceCode: 'gas.simple',
+        applicant: {
+          type: 'individual',
+          pinfl: '31234567890124',
+          lastName: 'K',
+          firstName: 'B',
+          phone: '+998901234567',
+          locale: 'uz-Latn',
+        },
+        formData: {},
+        channel: 'desk',
+      },
+      { id: 'desk-1', kind: 'staff', roles: ['front_office'] },
+    );
+    const engine = platform.engine;
+    const read = engine.get.bind(engine);
+    const reads: string[] = [];
+    engine.get = (tenantId, inquiryId) => {
+      reads.push(inquiryId);
+      return read(tenantId, inquiryId);
+    };
+    try {
+      const delivered = await platform.outbox.runOnce();
+      expect(delivered).to.deep.include({ failed: 0, dead: 0 });
+    } finally {
+      delete (engine as { get?: unknown }).get;
+    }
+    // Notifications (the applicant's SMS) and invoicing (a free service) both needed it.
+    expect(reads).to.deep.equal([inquiry.id]);
+    const messages = await platform.notifications.list('chirchik', { inquiryId: inquiry.id });
+    expect(messages.items.map((m) => m.template)).to.deep.equal(['inquiry.filed']);
+  });
 });

@@ -112,15 +112,17 @@ export interface OutboxSubscriber {
  *
  * @example
  * deliver: async (event, delivery) => {
- *   const inquiry = await delivery.shared(`inquiry:${event.tenantId}:${event.inquiryId}`, () =>
- *     inquiries.get(event.tenantId, event.inquiryId!),
+ *   const account = await delivery!.shared(`billing:account:${event.tenantId}:${event.inquiryId}`, () =>
+ *     billing.accountOf(event.tenantId, event.inquiryId!),
  *   );
  * }
  */
 export interface OutboxDelivery {
   /**
-   * The result of `load`, run once per `key` in this attempt: the first subscriber to ask runs it,
-   * the others get the same promise (a failure too). The value is shared: read it, never change it.
+   * The result of `load`, run once per `key` in this attempt: the first subscriber to ask runs it
+   * (in its own context: outside any transaction of its own), the others get the same promise, a
+   * failure too, which then fails each of them. The value is shared: read it, never change it.
+   * Prefix keys with the subscriber's own name; `core:` keys are core's.
    */
   shared<T>(key: string, load: () => Promise<T>): Promise<T>;
 }
