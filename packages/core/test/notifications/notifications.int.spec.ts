@@ -6,6 +6,7 @@ import { ScryptPasswordHasher } from '../../src/identity/password-hasher.js';
 import type { Database } from '../../src/db/database.js';
 import type { NotificationMessage } from '../../src/notifications/types.js';
 import type { OutboxEvent } from '../../src/workflow/outbox/outbox-types.js';
+import { outboxEvent } from '../workflow/outbox/fixtures.js';
 import { citizen, dbEngine, GAS_NO_DEBT } from '../workflow/engine/engine-fixture.js';
 import {
   openNotificationsFixture,
@@ -37,20 +38,15 @@ describe(`notifications (${dbEngine})`, () => {
     const rows = await f.db.withTenant(tenantId, (trx) =>
       trx('outbox_events').where({ tenant_id: tenantId, type }).orderBy('seq'),
     );
-    return rows.map((row: Record<string, unknown>) => ({
-      id: row['id'] as string,
-      tenantId,
-      type,
-      inquiryId: row['inquiry_id'] as string | null,
-      payload: row['payload'] as Record<string, unknown>,
-      status: 'pending',
-      attempts: 0,
-      nextAttemptAt: new Date(),
-      lastError: null,
-      deliveredTo: [],
-      createdAt: new Date(),
-      deliveredAt: null,
-    }));
+    return rows.map((row: Record<string, unknown>) =>
+      outboxEvent({
+        id: row['id'] as string,
+        tenantId,
+        type,
+        inquiryId: row['inquiry_id'] as string | null,
+        payload: row['payload'] as Record<string, unknown>,
+      }),
+    );
   }
 
   it('records the message of a filed inquiry with the built-in channel, in the applicant’s locale', async () => {

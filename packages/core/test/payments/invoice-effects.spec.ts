@@ -7,24 +7,12 @@ import type { Inquiry } from '../../src/workflow/inquiry/types.js';
 import { deliverOutboxEvent } from '../../src/workflow/outbox/deliver-outbox-event.js';
 import type { OutboxEvent, OutboxSubscriber } from '../../src/workflow/outbox/outbox-types.js';
 import { sharedInquiries } from '../../src/workflow/outbox/shared-inquiry.js';
+import { outboxEvent } from '../workflow/outbox/fixtures.js';
 
 const INQUIRY_ID = '5b1e3c9a-0d6f-4c52-9a55-2b1a7f0c1c9e';
 
 function filed(): OutboxEvent {
-  return {
-    id: '7f0c1c9e-2b1a-4c52-9a55-0d6f5b3c2a10',
-    tenantId: 'chirchik',
-    type: 'inquiry.filed',
-    inquiryId: INQUIRY_ID,
-    payload: { inquiryId: INQUIRY_ID },
-    status: 'pending',
-    attempts: 0,
-    nextAttemptAt: new Date(),
-    lastError: null,
-    deliveredTo: [],
-    createdAt: new Date(),
-    deliveredAt: null,
-  };
+  return outboxEvent({ inquiryId: INQUIRY_ID, payload: { inquiryId: INQUIRY_ID } });
 }
 
 const paid: FeeQuote = { ...freeQuote('gas.connection', 1, '2026-11-30'), free: false, total: 75_000 };

@@ -1,22 +1,10 @@
 import { expect } from 'chai';
 import { deliverOutboxEvent } from '../../../src/workflow/outbox/deliver-outbox-event.js';
 import type { OutboxEvent, OutboxSubscriber } from '../../../src/workflow/outbox/outbox-types.js';
+import { outboxEvent } from './fixtures.js';
 
-function event(id = '7f0c1c9e-2b1a-4c52-9a55-0d6f5b3c2a10'): OutboxEvent {
-  return {
-    id,
-    tenantId: 'chirchik',
-    type: 'inquiry.filed',
-    inquiryId: '5b1e3c9a-0d6f-4c52-9a55-2b1a7f0c1c9e',
-    payload: {},
-    status: 'pending',
-    attempts: 0,
-    nextAttemptAt: new Date(),
-    lastError: null,
-    deliveredTo: [],
-    createdAt: new Date(),
-    deliveredAt: null,
-  };
+function event(): OutboxEvent {
+  return outboxEvent({ inquiryId: '5b1e3c9a-0d6f-4c52-9a55-2b1a7f0c1c9e' });
 }
 
 /** A subscriber that asks the delivery for `key` and keeps what it got. */

@@ -25,6 +25,25 @@ export class ManualClock {
   }
 }
 
+/** A pending `inquiry.filed` event of Chirchik as the dispatcher hands it out, with `overrides`. */
+export function outboxEvent(overrides: Partial<OutboxEvent> = {}): OutboxEvent {
+  return {
+    id: '7f0c1c9e-2b1a-4c52-9a55-0d6f5b3c2a10',
+    tenantId: 'chirchik',
+    type: 'inquiry.filed',
+    inquiryId: null,
+    payload: {},
+    status: 'pending',
+    attempts: 0,
+    nextAttemptAt: new Date(),
+    lastError: null,
+    deliveredTo: [],
+    createdAt: new Date(),
+    deliveredAt: null,
+    ...overrides,
+  };
+}
+
 /** A subscriber that records what it gets and fails while `failing` is true. */
 export class RecordingSubscriber implements OutboxSubscriber {
   readonly received: OutboxEvent[] = [];

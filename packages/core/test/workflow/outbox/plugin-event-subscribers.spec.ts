@@ -4,6 +4,7 @@ import type { EventHandler } from '../../../src/plugins/contributions.js';
 import { definePlugin } from '../../../src/plugins/define-plugin.js';
 import type { OutboxEvent } from '../../../src/workflow/outbox/outbox-types.js';
 import { pluginEventSubscribers } from '../../../src/workflow/outbox/plugin-event-subscribers.js';
+import { outboxEvent } from './fixtures.js';
 
 type Received = Parameters<EventHandler>[0];
 
@@ -18,21 +19,7 @@ function plugin(id: string, handlers: Record<string, EventHandler>) {
 }
 
 function event(overrides: Partial<OutboxEvent> = {}): OutboxEvent {
-  return {
-    id: '7f0c1c9e-2b1a-4c52-9a55-0d6f5b3c2a10',
-    tenantId: 'chirchik',
-    type: 'inquiry.filed',
-    inquiryId: null,
-    payload: { inquiryId: 'i-1' },
-    status: 'pending',
-    attempts: 0,
-    nextAttemptAt: new Date(),
-    lastError: null,
-    deliveredTo: [],
-    createdAt: new Date(),
-    deliveredAt: null,
-    ...overrides,
-  };
+  return outboxEvent({ payload: { inquiryId: 'i-1' }, ...overrides });
 }
 
 describe('plugin event subscribers', () => {
