@@ -1,5 +1,12 @@
 import { getHeapStatistics } from 'node:v8';
-import { loadConfig, openPlatform, type LoadConfigOptions, type Logger, type Platform } from '@darcha/core';
+import {
+  loadConfig,
+  openPlatform,
+  useBaselineWasmCompiler,
+  type LoadConfigOptions,
+  type Logger,
+  type Platform,
+} from '@darcha/core';
 import { createServer, type DarchaServer } from './create-server.js';
 
 export interface RunServerOptions extends LoadConfigOptions {
@@ -30,6 +37,9 @@ export interface RunningServer {
  */
 export async function runServer(options: RunServerOptions = {}): Promise<RunningServer> {
   const config = loadConfig(options);
+  // The embedded database is WebAssembly: V8's baseline compiler starts it sooner and in less
+  // memory than tiering up to TurboFan (see useBaselineWasmCompiler).
+  const baselineWasm = config.database.url === undefined && useBaselineWasmCompiler();
   // A signal while the database is still opening must not kill the process mid-way (that would leave
   // the embedded database's lock behind): note it, finish opening, then shut down cleanly.
   let signalledEarly: NodeJS.Signals | undefined;
@@ -79,6 +89,7 @@ export async function runServer(options: RunServerOptions = {}): Promise<Running
       jobs: config.jobs.enabled,
       // The heap limit the process runs with (see the operations guide, "Memory").
       heapLimitMb: Math.round(getHeapStatistics().heap_size_limit / 1024 / 1024),
+      ...(baselineWasm ? { wasmCompiler: 'baseline' } : {}),
     },
     'darcha listening',
   );
