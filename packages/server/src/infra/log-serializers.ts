@@ -22,6 +22,19 @@ export const REDACTED_QUERY_PARAMS: ReadonlySet<string> = new Set([
   'passport',
 ]);
 
+/**
+ * Request headers whose values never reach a log line: credentials and session material, the same
+ * headers as `REDACTED_PATHS` names for pino's own redaction.
+ */
+export const REDACTED_HEADERS: ReadonlySet<string> = new Set([
+  'authorization',
+  'proxy-authorization',
+  'cookie',
+  'x-api-key',
+  'x-access-code',
+  'x-csrf-token',
+]);
+
 /** What a request log line says about the request: never its body, never a credential's value. */
 export interface LoggedRequest {
   id: unknown;
@@ -29,7 +42,7 @@ export interface LoggedRequest {
   url: string;
   /** The client's address as express sees it (through trusted proxies only). */
   remoteAddress: string | undefined;
-  /** Every header; the credential headers are replaced by pino's redaction (`REDACTED_PATHS`). */
+  /** Every header, those of {@link REDACTED_HEADERS} with `[redacted]` for their value. */
   headers: Request['headers'];
 }
 
@@ -40,8 +53,15 @@ export function serializeRequest(req: Request, id: unknown): LoggedRequest {
     method: req.method,
     url: redactUrl(req.originalUrl ?? req.url ?? ''),
     remoteAddress: req.ip ?? req.socket?.remoteAddress,
-    headers: { ...req.headers },
+    headers: redactHeaders(req.headers),
   };
+}
+
+/** A copy of the headers (names are lower case in Node) with the credential values replaced. */
+function redactHeaders(headers: Request['headers']): Request['headers'] {
+  const copy = { ...headers };
+  for (const name of REDACTED_HEADERS) if (copy[name] !== undefined) copy[name] = '[redacted]';
+  return copy;
 }
 
 /** A log line's `res`: only the status; response headers (cookies) are not logged. */

@@ -18,6 +18,10 @@ export const QUIET_PATHS: ReadonlySet<string> = new Set(['/healthz', '/readyz', 
  * logger's level leaves out (probes at the default `info`).
  */
 export function requestLogger(logger: Logger): RequestHandler {
+  // The line is redacted by its serializers (the query's credentials, the credential headers), so
+  // it goes through a child without pino's redaction: that one matches REDACTED_PATHS' wildcards
+  // against every key of every line, about 25 µs of a request (one line) against 4 µs without.
+  const lines = logger.child({}, { redact: [] });
   return (req, res, next) => {
     // The context object is captured now: later middleware fills in its tenant and user, and the
     // line is written from an event handler that may run outside the request's scope.
@@ -25,8 +29,8 @@ export function requestLogger(logger: Logger): RequestHandler {
     const started = Date.now();
     const written = (aborted: boolean): void => {
       const level = levelOf(req, res, aborted);
-      if (!logger.isLevelEnabled(level)) return;
-      logger[level](
+      if (!lines.isLevelEnabled(level)) return;
+      lines[level](
         {
           req: serializeRequest(req, res.getHeader('x-request-id')),
           ...(context?.tenantId === undefined ? {} : { tenant: context.tenantId }),

@@ -35,6 +35,7 @@ describe('request logger', () => {
       .set('X-Api-Key', 'header-secret-4')
       .set('X-Access-Code', 'code-secret-5')
       .set('X-CSRF-Token', 'csrf-secret-6')
+      .set('Proxy-Authorization', 'Basic proxy-secret-8')
       .send({ password: 'body-secret-7', applicant: { pinfl: '31234567890123', phone: '+998901234567' } });
     expect(res.status).to.equal(201);
     const line = await log.waitFor(requestLine(res.headers['x-request-id']));
@@ -48,6 +49,7 @@ describe('request logger', () => {
       'body-secret-7',
       '31234567890123',
       '+998901234567',
+      'proxy-secret-8',
     ]) {
       expect(log.text()).to.not.include(secret);
     }
@@ -59,6 +61,8 @@ describe('request logger', () => {
       'x-api-key': '[redacted]',
       'x-access-code': '[redacted]',
       'x-csrf-token': '[redacted]',
+      'proxy-authorization': '[redacted]',
+      'content-type': 'application/json',
     });
   });
 
