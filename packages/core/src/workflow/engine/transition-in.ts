@@ -1,29 +1,19 @@
 import type { TenantTransaction } from '../../db/types.js';
-import { isDarchaError } from '../../errors/darcha-error.js';
-import { DarchaError } from '../../errors/darcha-error.js';
 import type { ContributionRegistry } from '../../plugins/contribution-registry.js';
-import type { WorkflowTransition } from '../definition/types.js';
 import { historyFromRow, inquiryFromRow, type InquiryRow } from '../inquiry/inquiry-rows.js';
 import type { Actor, HistoryEntry, Inquiry, TransitionInput } from '../inquiry/types.js';
 import { StaleAfterCommit } from './stale-after-commit.js';
 import { matchingRole, rolesOn } from './actor-roles.js';
-import { actsAsAssignee, allowedActions, windowEnd } from './allowed-actions.js';
+import { allowedActions, windowEnd } from './allowed-actions.js';
 import { applyChange, type EventInput, type HistoryInput, type InquiryChanges } from './apply-change.js';
 import type { PinnedDefinitions } from './definitions-needed.js';
 import type { PaymentCheck, StaffQueries } from './engine-types.js';
 import { routeAssignee } from './routing.js';
 import { clockAfterMove, plannedTimers, type InquiryClock } from './schedule.js';
 import type { TenantWorkflowContext } from './tenant-workflow-context.js';
-import {
-  actionForbidden,
-  actionNotAvailable,
-  guardRefused,
-  paymentsUnavailable,
-  requirementsMissing,
-  staleVersion,
-  windowClosed,
-} from './workflow.errors.js';
+import { actionForbidden, actionNotAvailable, staleVersion, windowClosed } from './workflow.errors.js';
 import { FINAL, PREPARED } from '../../db/session-client.js';
+import { checkGuards, checkRequirements } from './transition-checks.js';
 
 /** What a command inside a tenant transaction works with. */
 export interface EngineRuntime {
@@ -345,121 +335,4 @@ export function entryOf(row: InquiryRow, history: HistoryInput, at: Date): Histo
     public: history.public,
     details: history.details,
   });
-}
-
-async function checkRequirements(
-  trx: TenantTransaction,
-  rt: EngineRuntime,
-  inquiry: Inquiry,
-  transition: WorkflowTransition,
-  input: TransitionInput,
-): Promise<void> {
-  const tenantId = rt.tenant.tenantId;
-  const missing: string[] = [];
-  const requires = transition.requires ?? {};
-  if (requires.comment && !input.comment?.trim())
-    missing.push('a comment (the reason, shown in the history)');
-  const given = input.documents ?? [];
-  if ((requires.documents?.length ?? 0) > 0 || given.length > 0) {
-    const attached = await attachmentsOf(trx, tenantId, inquiry.id);
-    for (const id of given) {
-      if (!attached.has(id))
-        missing.push(`document ${id} attached to this inquiry (it is not one of its attachments)`);
-    }
-    const codes = new Set(attached.values());
-    for (const code of requires.documents ?? []) {
-      if (!codes.has(code)) missing.push(`an attached "${code}" document`);
-    }
-  }
-  if (requires.payment) {
-    if (!rt.payments) throw paymentsUnavailable(tenantId, inquiry.id, transition.action);
-    if (!(await rt.payments.isPaid(trx, tenantId, inquiry.id))) missing.push("the inquiry's invoice paid");
-  }
-  if (missing.length > 0) throw requirementsMissing(tenantId, inquiry.id, transition.action, missing);
-}
-
-async function checkGuards(
-  trx: TenantTransaction,
-  rt: EngineRuntime,
-  inquiry: Inquiry,
-  transition: WorkflowTransition,
-  input: TransitionInput,
-  actor: Actor,
-  onBehalfOf: string | null,
-): Promise<void> {
-  const tenantId = rt.tenant.tenantId;
-  for (const guard of transition.guards ?? []) {
-    if (guard === 'core/is-assignee') {
-      const principals = onBehalfOf ? [onBehalfOf] : [];
-      if (!actsAsAssignee(inquiry, actor, principals)) {
-        const reason = inquiry.assigneeId
-          ? 'the inquiry is assigned to another officer'
-          : 'nobody is assigned to the inquiry; claim it first';
-        throw guardRefused(tenantId, inquiry.id, transition.action, guard, reason);
-      }
-    } else if (guard === 'core/documents-complete') {
-      const service = rt.definitions.service(inquiry.serviceCode, inquiry.serviceVersion);
-      const codes = new Set((await attachmentsOf(trx, tenantId, inquiry.id)).values());
-      const absent = service.documents.filter((d) => !d.optional && !codes.has(d.code)).map((d) => d.code);
-      if (absent.length > 0) {
-        throw guardRefused(
-          tenantId,
-          inquiry.id,
-          transition.action,
-          guard,
-          `documents not attached: ${absent.join(', ')}`,
-        );
-      }
-    } else {
-      await runPluginGuard(trx, rt, inquiry, transition, input, guard);
-    }
-  }
-}
-
-async function runPluginGuard(
-  trx: TenantTransaction,
-  rt: EngineRuntime,
-  inquiry: Inquiry,
-  transition: WorkflowTransition,
-  input: TransitionInput,
-  name: string,
-): Promise<void> {
-  const tenantId = rt.tenant.tenantId;
-  const guard = rt.contributions?.guard(name);
-  if (!guard) {
-    throw guardRefused(
-      tenantId,
-      inquiry.id,
-      transition.action,
-      name,
-      'the plugin that provides this guard is not active',
-    );
-  }
-  let passed: boolean;
-  try {
-    passed = await guard({ tenantId, inquiry, data: input.data, trx });
-  } catch (error) {
-    if (isDarchaError(error)) throw error;
-    throw new DarchaError({
-      code: 'DARCHA_WORKFLOW_GUARD_FAILED',
-      kind: 'internal',
-      message: `Guard "${name}" failed on inquiry ${inquiry.id} (tenant "${tenantId}"): ${(error as Error).message}`,
-      hint: 'This is a defect of the plugin that provides the guard; its logs have the details.',
-      details: { tenantId, inquiryId: inquiry.id, guard: name },
-      cause: error,
-    });
-  }
-  if (!passed) throw guardRefused(tenantId, inquiry.id, transition.action, name, 'its condition is not met');
-}
-
-/** The inquiry's attachments: id to document code. */
-async function attachmentsOf(
-  trx: TenantTransaction,
-  tenantId: string,
-  inquiryId: string,
-): Promise<Map<string, string>> {
-  const rows: { id: string; document_code: string }[] = await trx('inquiry_attachments')
-    .where({ tenant_id: tenantId, inquiry_id: inquiryId })
-    .select('id', 'document_code');
-  return new Map(rows.map((r) => [r.id, r.document_code]));
 }
