@@ -23,8 +23,10 @@ export const REDACTED_QUERY_PARAMS: ReadonlySet<string> = new Set([
 ]);
 
 /**
- * Request headers whose values never reach a log line: credentials and session material, the same
- * headers as `REDACTED_PATHS` names for pino's own redaction.
+ * Request headers whose values never reach a log line: the credentials and session material
+ * (`REDACTED_PATHS` names them for pino's own redaction), the confirmed phone's challenge id, and any
+ * header named after a field that pino's redaction hides (a `Phone` or `Pinfl` header a client
+ * might send). Names are lower case, as Node gives them.
  */
 export const REDACTED_HEADERS: ReadonlySet<string> = new Set([
   'authorization',
@@ -33,6 +35,18 @@ export const REDACTED_HEADERS: ReadonlySet<string> = new Set([
   'x-api-key',
   'x-access-code',
   'x-csrf-token',
+  'x-phone-challenge',
+  'password',
+  'token',
+  'secret',
+  'apikey',
+  'accesscode',
+  'otp',
+  'pinfl',
+  'tin',
+  'passport',
+  'phone',
+  'databaseurl',
 ]);
 
 /** What a request log line says about the request: never its body, never a credential's value. */
