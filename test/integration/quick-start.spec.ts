@@ -87,9 +87,19 @@ describe('npm start on the embedded database', function () {
   it('answers /healthz, then /readyz with migrations applied', async () => {
     const dataDir = path.join(dir, 'data');
     firstPort = await freePort();
-    first = start({ PORT: String(firstPort), DARCHA_DATA_DIR: dataDir });
+    first = start({ PORT: String(firstPort), DARCHA_DATA_DIR: dataDir, LOG_LEVEL: 'info' });
     // Time to /healthz is measured by the benchmarks; here only that it comes.
     await waitForHealth(firstPort, first, 60);
+    // PGlite's WebAssembly on V8's baseline compiler (ADR 0008), as the listening line says.
+    const listeningLine = (): string | undefined =>
+      first!
+        .output()
+        .split('\n')
+        .find((line) => line.includes('"msg":"darcha listening"'));
+    for (let i = 0; i < 50 && listeningLine() === undefined; i++)
+      await new Promise((r) => setTimeout(r, 100));
+    const listening = listeningLine();
+    expect(JSON.parse(listening ?? '{}')).to.include({ database: 'pglite', wasmCompiler: 'baseline' });
     const ready = await fetch(`http://127.0.0.1:${firstPort}/readyz`);
     expect(ready.status).to.equal(200);
     const body = (await ready.json()) as {

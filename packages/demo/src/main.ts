@@ -21,6 +21,8 @@ function historyScale(value: string | undefined): number {
 const scale = historyScale(process.env['DARCHA_DEMO_HISTORY']);
 
 runServer({
+  // The command owns its process: it may set V8's flags (ADR 0008).
+  baselineWasm: true,
   prepare: async (platform) => {
     if (!platform.config.demo) return;
     const accounts = await prepareDemo(platform);

@@ -6,7 +6,8 @@ import { inspect } from 'node:util';
 import { isDarchaError } from '@darcha/core';
 import { runServer } from './run-server.js';
 
-runServer().catch((error: unknown) => {
+// The command owns its process: it may set V8's flags (ADR 0008).
+runServer({ baselineWasm: true }).catch((error: unknown) => {
   if (isDarchaError(error)) {
     process.stderr.write(`${error.code}: ${error.message}\n  ${error.hint}\n`);
     process.exit(error.kind === 'invalid' ? 2 : 1);

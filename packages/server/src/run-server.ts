@@ -17,6 +17,12 @@ export interface RunServerOptions extends LoadConfigOptions {
    * cities here). A failure closes the platform and fails the start.
    */
   prepare?: (platform: Platform) => Promise<void>;
+  /**
+   * On the embedded database, have V8 compile PGlite's WebAssembly with its baseline compiler only
+   * (`useBaselineWasmCompiler`, ADR 0008): a shorter start and less memory. Process-wide, so off by
+   * default; the `darcha-server` command and `npm start` turn it on.
+   */
+  baselineWasm?: boolean;
 }
 
 export interface RunningServer {
@@ -38,8 +44,8 @@ export interface RunningServer {
 export async function runServer(options: RunServerOptions = {}): Promise<RunningServer> {
   const config = loadConfig(options);
   // The embedded database is WebAssembly: V8's baseline compiler starts it sooner and in less
-  // memory than tiering up to TurboFan (see useBaselineWasmCompiler).
-  const baselineWasm = config.database.url === undefined && useBaselineWasmCompiler();
+  // memory than tiering up to TurboFan (see useBaselineWasmCompiler). A null URL is embedded too.
+  const baselineWasm = options.baselineWasm === true && !config.database.url && useBaselineWasmCompiler();
   // A signal while the database is still opening must not kill the process mid-way (that would leave
   // the embedded database's lock behind): note it, finish opening, then shut down cleanly.
   let signalledEarly: NodeJS.Signals | undefined;

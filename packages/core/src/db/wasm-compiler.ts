@@ -12,11 +12,18 @@ export const BASELINE_WASM_FLAG = '--liftoff-only';
  * same filing rate (2-core machine).
  *
  * Call it before the embedded database opens: V8 reads the flag when it compiles PGlite's module.
- * The flag is process-wide. A process started with `--liftoff-only` or `--no-liftoff-only` keeps
- * what it was given (that is how an operator keeps TurboFan). Returns whether this call set the flag.
+ * The flag is process-wide: call it from a program's entry point, not from a library. A process
+ * started with any of V8's Liftoff flags (`--liftoff-only`, `--no-liftoff-only`, `--no-liftoff`, in
+ * any of V8's spellings) keeps what it was given: that is how an operator keeps TurboFan. Returns
+ * whether this call set the flag.
  */
 export function useBaselineWasmCompiler(execArgv: readonly string[] = process.execArgv): boolean {
-  if (execArgv.some((arg) => /^--(no-)?liftoff[-_]only(=|$)/.test(arg))) return false;
+  if (execArgv.some(choosesWasmTier)) return false;
   setFlagsFromString(BASELINE_WASM_FLAG);
   return true;
+}
+
+/** `--no-liftoff-only`, `--no_liftoff_only`, `--noliftoff-only`, `-liftoff`, ...: V8 accepts them all. */
+function choosesWasmTier(arg: string): boolean {
+  return /^--?(no-?)?liftoff(-only)?$/.test(arg.replace(/_/g, '-'));
 }

@@ -2,6 +2,7 @@ import { execFileSync } from 'node:child_process';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { expect } from 'chai';
+import { useBaselineWasmCompiler } from '../../src/db/wasm-compiler.js';
 
 const MODULE = pathToFileURL(path.join(import.meta.dirname, '../../src/db/wasm-compiler.ts')).href;
 
@@ -60,5 +61,20 @@ describe('useBaselineWasmCompiler', function () {
       liftoff: false,
       turbofan: true,
     });
+  });
+
+  it("leaves the choice to a process started with any of V8's spellings of a Liftoff flag", () => {
+    // Each returns before setting anything, so this can run in the test's own process.
+    for (const flag of [
+      '--liftoff-only',
+      '--no-liftoff-only',
+      '--no_liftoff_only',
+      '--noliftoff-only',
+      '-no-liftoff-only',
+      '--no-liftoff',
+      '--liftoff',
+    ]) {
+      expect(useBaselineWasmCompiler(['--max-old-space-size=1024', flag]), flag).to.equal(false);
+    }
   });
 });
