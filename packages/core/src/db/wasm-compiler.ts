@@ -7,7 +7,7 @@ export const BASELINE_WASM_FLAG = '--liftoff-only';
  * Has V8 compile WebAssembly with its baseline compiler only (`--liftoff-only`), for a process that
  * runs the embedded database (ADR 0008). PGlite is PostgreSQL compiled to WebAssembly; left to
  * itself, V8 recompiles PGlite's busy functions with TurboFan while the server starts, on the cores
- * the start needs, and keeps both compilations in memory. With Liftoff only, the server on the demo's
+ * the start needs, and keeps both compilations in memory. With Liftoff only, the server on an existing
  * directory started in 2.5-3.0 s instead of 3.3-4.2 s and held about 60 MB less under load, at the
  * same filing rate (2-core machine).
  *
