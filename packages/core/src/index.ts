@@ -24,7 +24,7 @@ export {
   MIN_POSTGRES_MAJOR,
   type OpenDatabaseOptions,
 } from './db/open-database.js';
-export { useBaselineWasmCompiler, BASELINE_WASM_FLAG } from './db/wasm-compiler.js';
+export { useBaselineWasmCompiler } from './db/wasm-compiler.js';
 export { enableTenantIsolation, type TenantTablePrivilege } from './db/tenant-table.js';
 export {
   checkTenantCatalog,

@@ -1,7 +1,7 @@
 import { setFlagsFromString } from 'node:v8';
 
 /** V8's flag that keeps WebAssembly on its baseline compiler, Liftoff, and never tiers up to TurboFan. */
-export const BASELINE_WASM_FLAG = '--liftoff-only';
+const BASELINE_WASM_FLAG = '--liftoff-only';
 
 /**
  * Has V8 compile WebAssembly with its baseline compiler only (`--liftoff-only`), for a process that

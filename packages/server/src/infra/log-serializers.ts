@@ -1,3 +1,4 @@
+import { REDACTED_PATHS } from '@darcha/core';
 import type { Request, Response } from 'express';
 
 /**
@@ -23,31 +24,23 @@ export const REDACTED_QUERY_PARAMS: ReadonlySet<string> = new Set([
 ]);
 
 /**
- * Request headers whose values never reach a log line: the credentials and session material
- * (`REDACTED_PATHS` names them for pino's own redaction), the confirmed phone's challenge id, and any
- * header named after a field that pino's redaction hides (a `Phone` or `Pinfl` header a client
- * might send). Names are lower case, as Node gives them.
+ * Request headers whose values never reach a log line, derived from core's `REDACTED_PATHS`: the
+ * headers it names under `req.headers` (credentials, session material), and any header named after a
+ * field it hides (a `Phone` or `Pinfl` header a client might send); and the confirmed phone's
+ * challenge id. Names are lower case, as Node gives them.
  */
 export const REDACTED_HEADERS: ReadonlySet<string> = new Set([
-  'authorization',
-  'proxy-authorization',
-  'cookie',
-  'x-api-key',
-  'x-access-code',
-  'x-csrf-token',
   'x-phone-challenge',
-  'password',
-  'token',
-  'secret',
-  'apikey',
-  'accesscode',
-  'otp',
-  'pinfl',
-  'tin',
-  'passport',
-  'phone',
-  'databaseurl',
+  ...REDACTED_PATHS.flatMap(headerNameOf),
 ]);
+
+/** `req.headers.cookie` and `req.headers["x-api-key"]` name a header; `*.*.pinfl` a field; `res.*` none. */
+function headerNameOf(path: string): string[] {
+  const header = /^req\.headers(?:\.([\w-]+)|\["([^"]+)"\])$/.exec(path);
+  if (header) return [(header[1] ?? header[2])!.toLowerCase()];
+  if (path.startsWith('req.') || path.startsWith('res.')) return [];
+  return [path.split('.').pop()!.toLowerCase()];
+}
 
 /** What a request log line says about the request: never its body, never a credential's value. */
 export interface LoggedRequest {

@@ -6,25 +6,14 @@ import {
   releaseOutcome,
 } from '../../../src/workflow/outbox/outbox-outcome.js';
 import type { OutboxEvent } from '../../../src/workflow/outbox/outbox-types.js';
+import { outboxEvent } from './fixtures.js';
 
 const NOW = new Date('2026-03-02T09:00:00.000Z');
 
+const EARLIER = new Date('2026-03-02T08:59:00.000Z');
+
 function event(overrides: Partial<OutboxEvent> = {}): OutboxEvent {
-  return {
-    id: 'e1',
-    tenantId: 'chirchik',
-    type: 'inquiry.filed',
-    inquiryId: null,
-    payload: {},
-    status: 'pending',
-    attempts: 0,
-    nextAttemptAt: new Date('2026-03-02T08:59:00.000Z'),
-    lastError: null,
-    deliveredTo: [],
-    createdAt: new Date('2026-03-02T08:59:00.000Z'),
-    deliveredAt: null,
-    ...overrides,
-  };
+  return outboxEvent({ id: 'e1', nextAttemptAt: EARLIER, createdAt: EARLIER, ...overrides });
 }
 
 const policy = { now: NOW, maxAttempts: 3, backoff: (attempts: number) => attempts * 1_000 };
